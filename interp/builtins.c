@@ -1,0 +1,67 @@
+/*
+** 2026-11-28
+** kqlite — offline KQL engine.
+**
+** The built-in function catalogue (see builtins.h). Rows are kept sorted by
+** zName (checked by a test) so lookup is a binary search.
+**
+** Rows flagged KQL_FNF_SPECIAL are compiled by the binder itself (bind_expr.c):
+** conditionals, null tests, now/ago, aggregates that need special SQL
+** (count, countif, arg_max, arg_min, take_any) and window functions.
+*/
+#include "builtins.h"
+#include <string.h>
+
+#define SP KQL_FNF_SPECIAL
+#define AGG KQL_FN_AGG
+#define SCL KQL_FN_SCALAR
+#define WIN KQL_FN_WINDOW
+
+static const KqlBuiltin aBuiltin[] = {
+  /* zName        nMin nMax kind flags            eRet              zArgs  zSql */
+  {"ago",            1,  1, SCL, SP,               KQL_T_DATETIME,   "t",   0},
+  {"arg_max",        2, -1, AGG, SP|KQL_FNF_STARARG, KQL_T_UNKNOWN,  "*?",  0},
+  {"arg_min",        2, -1, AGG, SP|KQL_FNF_STARARG, KQL_T_UNKNOWN,  "*?",  0},
+  {"avg",            1,  1, AGG, 0,                KQL_T_REAL,       "n",   "avg"},
+  {"case",           3, -1, SCL, SP,               KQL_T_UNKNOWN,    "?",   0},
+  {"coalesce",       1, -1, SCL, SP,               KQL_RET_ARG0,     "*",   0},
+  {"count",          0,  1, AGG, SP|KQL_FNF_STARARG, KQL_T_LONG,     "?",   0},
+  {"countif",        1,  1, AGG, SP,               KQL_T_LONG,       "b",   0},
+  {"iff",            3,  3, SCL, SP,               KQL_RET_ARG1,     "b**", 0},
+  {"iif",            3,  3, SCL, SP,               KQL_RET_ARG1,     "b**", 0},
+  {"isempty",        1,  1, SCL, SP,               KQL_T_BOOL,       "*",   0},
+  {"isnotempty",     1,  1, SCL, SP,               KQL_T_BOOL,       "*",   0},
+  {"isnotnull",      1,  1, SCL, SP,               KQL_T_BOOL,       "*",   0},
+  {"isnull",         1,  1, SCL, SP,               KQL_T_BOOL,       "*",   0},
+  {"max",            1,  1, AGG, 0,                KQL_RET_ARG0,     "*",   "max"},
+  {"min",            1,  1, AGG, 0,                KQL_RET_ARG0,     "*",   "min"},
+  {"not",            1,  1, SCL, SP,               KQL_T_BOOL,       "b",   0},
+  {"now",            0,  1, SCL, SP,               KQL_T_DATETIME,   "t",   0},
+  {"sum",            1,  1, AGG, 0,                KQL_RET_SUM,      "n",   "sum"},
+  {"take_any",       1, -1, AGG, SP|KQL_FNF_STARARG, KQL_RET_ARG0,   "*",   0},
+};
+
+#undef SP
+#undef AGG
+#undef SCL
+#undef WIN
+
+int kqlBuiltinCount(void){ return (int)(sizeof(aBuiltin)/sizeof(aBuiltin[0])); }
+
+const KqlBuiltin *kqlBuiltinAt(int i){
+  return (i>=0 && i<kqlBuiltinCount()) ? &aBuiltin[i] : 0;
+}
+
+const KqlBuiltin *kqlBuiltinFind(const char *zName, int n){
+  int lo = 0, hi = kqlBuiltinCount() - 1;
+  if( n<0 ) n = (int)strlen(zName);
+  while( lo<=hi ){
+    int mid = (lo + hi) / 2;
+    const char *z = aBuiltin[mid].zName;
+    int c = strncmp(z, zName, (size_t)n);
+    if( c==0 && z[n]!=0 ) c = 1;
+    if( c==0 ) return &aBuiltin[mid];
+    if( c<0 ) lo = mid + 1; else hi = mid - 1;
+  }
+  return 0;
+}

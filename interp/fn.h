@@ -1,0 +1,26 @@
+/*
+** 2026-11-28
+** kqlite — offline KQL engine.
+**
+** Registration of the KQL built-ins as SQLite functions. Each fn_*.c file
+** exposes one kqlFnRegister<Group>(db) and fn_register.c calls them all.
+** The SQL names are the zSql column of builtins.c ("kql_has", ...). The
+** functions depend only on sqlite3.h, value.h and types.h.
+*/
+#ifndef KQL_FN_H
+#define KQL_FN_H
+#include <sqlite3.h>
+
+/* Register every KQL SQL function on db. Returns SQLITE_OK or an error code. */
+int kqlFnRegisterAll(sqlite3 *db);
+
+int kqlFnRegisterString(sqlite3 *db);
+int kqlFnRegisterDatetime(sqlite3 *db);
+int kqlFnRegisterDynamic(sqlite3 *db);
+int kqlFnRegisterAgg(sqlite3 *db);
+int kqlFnRegisterMath(sqlite3 *db);
+int kqlFnRegisterRegex(sqlite3 *db);
+int kqlFnRegisterNet(sqlite3 *db);
+int kqlFnRegisterConvert(sqlite3 *db);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+** 2026-11-28
+** kqlite — offline KQL engine.
+**
+** Table loaders: read a CSV, TSV, JSON (array of objects) or JSON-lines file,
+** each optionally gzip-compressed, into a SQLite table with the storage forms
+** of types.h. Column names and types come from the catalogue when the table
+** is known there, else from the file (header + type inference). Malformed
+** input is an error naming file:line:column, never a crash or silent loss.
+*/
+#ifndef KQL_LOAD_H
+#define KQL_LOAD_H
+#include <sqlite3.h>
+#include "catalog.h"
+
+/* The schema a loaded table ended up with (malloc'ed; kqlLoadSchemaFree). */
+typedef struct KqlLoadSchema KqlLoadSchema;
+struct KqlLoadSchema {
+  int nCol;
+  char **azName;        /* column names */
+  int *aeType;          /* KQL_T_* per column */
+  long long nRow;       /* rows loaded */
+};
+void kqlLoadSchemaFree(KqlLoadSchema *p);
+
+/*
+** Find the file for table zTable in directory zDir: zDir/zTable.{csv,tsv,json,
+** jsonl,ndjson}[.gz]. Returns a malloc'ed path, or NULL when none exists.
+*/
+char *kqlLoadFindInDir(const char *zDir, const char *zTable);
+
+/*
+** Load file zPath into a new SQLite table named zSqlTable (created here,
+** quoted safely). pDef is the catalogue schema (all its columns exist in
+** the result, in catalogue order, then any extra file columns) or NULL
+** (schema from the file). On success returns SQLITE_OK and sets *ppOut. On
+** failure returns an SQLite error code and sets *pzErr to a malloc'ed
+** message "PATH:LINE:COL: message" (caller frees with free()).
+*/
+int kqlLoadFile(sqlite3 *db, const char *zPath, const char *zSqlTable,
+                const KqlTableDef *pDef, KqlLoadSchema **ppOut, char **pzErr);
+
+#endif
