@@ -22,11 +22,14 @@ SANFLAGS ?=
 LIBS      = -lsqlite3 -lpcre2-8 -lz -lm
 INC       = -Iinterp -Itables -Igrammar -I$(B)/grammar
 
-LIB_SRC   = $(sort $(wildcard interp/*.c tables/*.c)) grammar/parse.c
-LIB_OBJ   = $(patsubst %.c,$(B)/%.o,$(filter-out interp/main.c,$(LIB_SRC))) \
-            $(B)/grammar/lexer.o $(B)/grammar/parser.o
-TEST_SRC  = $(sort $(wildcard tests/test_*.c))
+# Helpers may build a subset: make B=build-x LIB_SRC="..." GEN_OBJ= GEN_HDR= TEST_SRC="..."
+LIB_SRC  ?= $(sort $(wildcard interp/*.c tables/*.c grammar/*.c))
+GEN_OBJ  ?= $(B)/grammar/lexer.o $(B)/grammar/parser.o
+GEN_HDR  ?= $(B)/grammar/parser.h
+LIB_OBJ   = $(patsubst %.c,$(B)/%.o,$(filter-out interp/main.c,$(LIB_SRC))) $(GEN_OBJ)
+TEST_SRC ?= $(sort $(wildcard tests/*.c))
 TEST_OBJ  = $(patsubst %.c,$(B)/%.o,$(TEST_SRC))
+HDRS      = $(wildcard interp/*.h interp/*.inc tables/*.h grammar/*.h)
 PKGS      = re2c lemon libsqlite3-dev libcriterion-dev libpcre2-dev zlib1g-dev pkg-config
 
 .PHONY: all run test sanitize install clean deps check-deps bench
@@ -53,7 +56,7 @@ $(B)/grammar/lexer.c: grammar/lexer.re $(B)/grammar/parser.h
 $(B)/grammar/%.o: $(B)/grammar/%.c
 	$(CC) $(CFLAGS) $(SANFLAGS) $(GENWARN) $(INC) -c -o $@ $<
 
-$(B)/%.o: %.c $(B)/grammar/parser.h $(wildcard interp/*.h tables/*.h grammar/*.h)
+$(B)/%.o: %.c $(GEN_HDR) $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANFLAGS) $(WARN) $(INC) -c -o $@ $<
 

@@ -84,7 +84,8 @@
   KQL_AST(OP_FORK,    "fork")       /* children: sub-pipelines (source CONTEXT) */ \
   KQL_AST(OP_FACET,   "facet")      /* children: IDENT; c-last may be PIPE for 'with' */ \
   KQL_AST(OP_PARTITION,"partition") /* opts; c0=IDENT key; c1=sub-pipeline */ \
-  KQL_AST(OP_SCAN,    "scan")       /* opts; children as parsed */ \
+  KQL_AST(OP_SCAN,    "scan")       /* opts (with_match_id=); c0=LIST of PARAM from declare(...) or NULL; c1..=SCANSTEP */ \
+  KQL_AST(SCANSTEP,   "scan-step")  /* z=step name; opts (output=); c0=predicate; c1..=ASSIGN after => */ \
   KQL_AST(OP_CONSUME, "consume")    /* opts */ \
   KQL_AST(OP_REDUCE,  "reduce")     /* opts; c0=expr */ \
   KQL_AST(OP_FIND,    "find")       /* as FIND */ \
@@ -118,6 +119,17 @@ enum {
 #undef KQL_AST
   KQL_AST_COUNT
 };
+
+/* KQL_AST_LIST is the name of the X-macro above, so the LIST kind's own
+** constant cannot be written by name (it expands to the list). Use
+** KQL_AST_KLIST for it; the KQL_AST_K_* enum has the same values. */
+enum {
+#define KQL_AST(E, S) KQL_AST_K_##E,
+  KQL_AST_LIST
+#undef KQL_AST
+  KQL_AST_K_COUNT
+};
+#define KQL_AST_KLIST KQL_AST_K_LIST
 
 /* KQL_LIT_*: literal kinds in a LITERAL node's eOp. z holds:
 **   STRING   the decoded value (escapes resolved, adjacent literals joined;

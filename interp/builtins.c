@@ -2,8 +2,10 @@
 ** 2026-11-28
 ** kqlite — offline KQL engine.
 **
-** The built-in function catalogue (see builtins.h). Rows are kept sorted by
-** zName (checked by a test) so lookup is a binary search.
+** The built-in function catalogue (see builtins.h). The rows for the
+** functions implemented in C live beside their code, one fn_<group>.inc per
+** fn_<group>.c, and are included here. Lookup is linear: it runs only while
+** binding, a few times per query.
 **
 ** Rows flagged KQL_FNF_SPECIAL are compiled by the binder itself (bind_expr.c):
 ** conditionals, null tests, now/ago, aggregates that need special SQL
@@ -39,6 +41,14 @@ static const KqlBuiltin aBuiltin[] = {
   {"now",            0,  1, SCL, SP,               KQL_T_DATETIME,   "t",   0},
   {"sum",            1,  1, AGG, 0,                KQL_RET_SUM,      "n",   "sum"},
   {"take_any",       1, -1, AGG, SP|KQL_FNF_STARARG, KQL_RET_ARG0,   "*",   0},
+#include "fn_string.inc"
+#include "fn_convert.inc"
+#include "fn_regex.inc"
+#include "fn_datetime.inc"
+#include "fn_dynamic.inc"
+#include "fn_agg.inc"
+#include "fn_math.inc"
+#include "fn_net.inc"
 };
 
 #undef SP
@@ -53,15 +63,10 @@ const KqlBuiltin *kqlBuiltinAt(int i){
 }
 
 const KqlBuiltin *kqlBuiltinFind(const char *zName, int n){
-  int lo = 0, hi = kqlBuiltinCount() - 1;
   if( n<0 ) n = (int)strlen(zName);
-  while( lo<=hi ){
-    int mid = (lo + hi) / 2;
-    const char *z = aBuiltin[mid].zName;
-    int c = strncmp(z, zName, (size_t)n);
-    if( c==0 && z[n]!=0 ) c = 1;
-    if( c==0 ) return &aBuiltin[mid];
-    if( c<0 ) lo = mid + 1; else hi = mid - 1;
+  for(int i=0; i<kqlBuiltinCount(); i++){
+    const char *z = aBuiltin[i].zName;
+    if( strncmp(z, zName, (size_t)n)==0 && z[n]==0 ) return &aBuiltin[i];
   }
   return 0;
 }

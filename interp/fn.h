@@ -14,6 +14,8 @@
 /* Register every KQL SQL function on db. Returns SQLITE_OK or an error code. */
 int kqlFnRegisterAll(sqlite3 *db);
 
+int kqlFnRegisterCore(sqlite3 *db);
+int kqlFnRegisterMvExpand(sqlite3 *db);
 int kqlFnRegisterString(sqlite3 *db);
 int kqlFnRegisterDatetime(sqlite3 *db);
 int kqlFnRegisterDynamic(sqlite3 *db);

@@ -47,6 +47,13 @@ void kql_set_dump(KqlEngine *pEng, int mDump);
 int kql_run(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags,
             int (*xResult)(void *pArg, KqlResult *pRes), void *pArg);
 
+/*
+** Check the query text pSrc without running it: parse, then bind against
+** the catalogue of known tables (no data is read). Every problem found is
+** appended to pDiags. Returns KQL_OK when there is no error, else KQL_ERROR.
+*/
+int kql_check(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags);
+
 /* Reading a result table. */
 int kql_result_columns(KqlResult *p);
 const char *kql_result_name(KqlResult *p, int iCol);

@@ -1,0 +1,540 @@
+/*
+** 2026-11-28
+** kqlite — offline KQL engine.
+**
+** The binder's driver: statements, let scopes, parameters, and the tabular
+** sources (table names, let-bound tabular values, datatable, print, range,
+** parenthesised sub-queries). Pipeline operators are in bind_op.c, scalar
+** expressions in bind_expr.c. See bind.h for what the binder produces.
+*/
+#include "bindInt.h"
+#include "value.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void kqlBindErr(Binder *p, const KqlAst *pAt, const char *zCode, const char *zFmt, ...){
+  char buf[900];
+  va_list ap;
+  va_start(ap, zFmt);
+  vsnprintf(buf, sizeof(buf), zFmt, ap);
+  va_end(ap);
+  kqlDiagAdd(p->pDiags, KQL_SEV_ERROR, zCode, pAt ? pAt->iOfst : 0, pAt ? pAt->nLen : 0, "%s", buf);
+}
+
+void kqlBindNotSupported(Binder *p, const KqlAst *pAt, const char *zWhat){
+  kqlBindErr(p, pAt, "KQL190", "not supported: %s", zWhat);
+}
+
+/* ---------------------------------------------------------------- params */
+
+static int paramAdd(Binder *p, KqlParam *pv){
+  if( p->nParam>=p->nParamAlloc ){
+    int nNew = p->nParamAlloc ? p->nParamAlloc*2 : 32;
+    KqlParam *a = kqlArenaAlloc(p->pArena, sizeof(KqlParam)*(size_t)nNew);
+    if( p->nParam ) memcpy(a, p->aParam, sizeof(KqlParam)*(size_t)p->nParam);
+    p->aParam = a;
+    p->nParamAlloc = nNew;
+  }
+  p->aParam[p->nParam++] = *pv;
+  return p->nParam;
+}
+
+const char *kqlBindParamText(Binder *p, const char *z, int n){
+  KqlParam v = {0};
+  v.eKind = KQL_PARAM_TEXT;
+  if( n<0 ) n = (int)strlen(z);
+  v.z = kqlArenaStrdup(p->pArena, z, n);
+  v.n = n;
+  return kqlArenaPrintf(p->pArena, "?%d", paramAdd(p, &v));
+}
+
+const char *kqlBindParamInt(Binder *p, int64_t i){
+  KqlParam v = {0};
+  v.eKind = KQL_PARAM_INT;
+  v.i = i;
+  return kqlArenaPrintf(p->pArena, "?%d", paramAdd(p, &v));
+}
+
+const char *kqlBindParamReal(Binder *p, double r){
+  KqlParam v = {0};
+  v.eKind = KQL_PARAM_REAL;
+  v.r = r;
+  return kqlArenaPrintf(p->pArena, "?%d", paramAdd(p, &v));
+}
+
+const char *kqlBindParamNull(Binder *p){
+  KqlParam v = {0};
+  v.eKind = KQL_PARAM_NULL;
+  return kqlArenaPrintf(p->pArena, "?%d", paramAdd(p, &v));
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+const char *kqlBindAlias(Binder *p){
+  return kqlArenaPrintf(p->pArena, "s%d", ++p->nAlias);
+}
+
+KqlRel *kqlBindRelNew(Binder *p, const char *zSql, int nCol, KqlCol *aCol){
+  KqlRel *r = kqlArenaAlloc(p->pArena, sizeof(*r));
+  r->zSql = zSql;
+  r->nCol = nCol;
+  r->aCol = aCol;
+  return r;
+}
+
+void kqlBindColList(KqlStr *pOut, const KqlRel *pRel, const char *zAlias){
+  for(int i=0; i<pRel->nCol; i++){
+    if( i ) kqlStrAppend(pOut, ", ", 2);
+    if( zAlias ){ kqlStrAppend(pOut, zAlias, -1); kqlStrAppend(pOut, ".", 1); }
+    kqlStrIdent(pOut, pRel->aCol[i].zName, -1);
+  }
+}
+
+KqlScope *kqlBindLookup(Binder *p, const char *zName){
+  for(KqlScope *s = p->pScope; s; s = s->pNext){
+    if( strcmp(s->zName, zName)==0 ) return s;
+  }
+  return 0;
+}
+
+static KqlScope *scopePush(Binder *p, const char *zName, int eKind){
+  KqlScope *s = kqlArenaAlloc(p->pArena, sizeof(*s));
+  s->zName = zName;
+  s->eKind = eKind;
+  s->pDefScope = p->pScope;
+  s->pNext = p->pScope;
+  p->pScope = s;
+  return s;
+}
+
+/*
+** Is pAst a tabular expression? Decided syntactically, plus a look at the
+** let scope for names. A bare name that is not let-bound is a table.
+*/
+int kqlBindIsTabular(Binder *p, const KqlAst *pAst){
+  if( pAst==0 ) return 0;
+  switch( pAst->eKind ){
+    case KQL_AST_PIPE: case KQL_AST_DATATABLE: case KQL_AST_PRINT:
+    case KQL_AST_RANGE: case KQL_AST_UNION: case KQL_AST_FIND:
+    case KQL_AST_SEARCH: case KQL_AST_EXTERNALDATA: case KQL_AST_EVALUATE_SRC:
+    case KQL_AST_WILDCARD:
+      return 1;
+    case KQL_AST_PAREN:
+      return pAst->nChild>0 && kqlBindIsTabular(p, pAst->aChild[0]);
+    case KQL_AST_IDENT: {
+      KqlScope *s = kqlBindLookup(p, pAst->z);
+      if( s ) return s->eKind==KQL_SCOPE_TABULAR || s->eKind==KQL_SCOPE_REL;
+      if( p->pRow && kqlBindFindCol(p->pRow->pRel, pAst->z)>=0 ) return 0;
+      return 1;
+    }
+    case KQL_AST_CALL: {
+      if( pAst->z && (strcmp(pAst->z, "materialize")==0 || strcmp(pAst->z, "table")==0
+                      || strcmp(pAst->z, "view")==0) ) return 1;
+      KqlScope *s = pAst->z ? kqlBindLookup(p, pAst->z) : 0;
+      if( s && s->eKind==KQL_SCOPE_LAMBDA ){
+        const KqlAst *pBody = s->pAst->nChild>1 ? s->pAst->aChild[1] : 0;
+        if( pBody && pBody->eKind==KQL_AST_BLOCK && pBody->nChild>0 ){
+          const KqlAst *pLast = pBody->aChild[pBody->nChild-1];
+          return kqlBindIsTabular(p, pLast);
+        }
+        return kqlBindIsTabular(p, pBody);
+      }
+      return 0;
+    }
+    default:
+      return 0;
+  }
+}
+
+/* ---------------------------------------------------------------- sources */
+
+static KqlRel *relError(Binder *p){
+  return kqlBindRelNew(p, "SELECT NULL WHERE 0", 0, 0);
+}
+
+/* A table name: a let-bound tabular value, or a table from the environment. */
+static KqlRel *bindTableName(Binder *p, const KqlAst *pAst){
+  KqlScope *s = kqlBindLookup(p, pAst->z);
+  if( s && s->eKind==KQL_SCOPE_REL ) return s->pRel;
+  if( s && s->eKind==KQL_SCOPE_TABULAR ){
+    KqlScope *pSave = p->pScope;
+    KqlRowCtx *pRowSave = p->pRow;
+    p->pScope = s->pDefScope;
+    p->pRow = 0;
+    KqlRel *r = kqlBindTabular(p, s->pAst);
+    p->pScope = pSave;
+    p->pRow = pRowSave;
+    return r;
+  }
+  if( s ){
+    kqlBindErr(p, pAst, "KQL104", "'%s' is a scalar value, not a table", pAst->z);
+    return relError(p);
+  }
+  KqlTableRef ref;
+  const char *zErr = 0;
+  memset(&ref, 0, sizeof(ref));
+  int rc = p->pEnv->xTable ? p->pEnv->xTable(p->pEnv->pArg, pAst->z, &ref, &zErr) : KQL_TABLE_UNKNOWN;
+  if( rc==KQL_TABLE_UNKNOWN ){
+    kqlBindErr(p, pAst, "KQL101", "unknown table '%s'%s%s", pAst->z,
+               p->pEnv->zTableHint ? " " : "", p->pEnv->zTableHint ? p->pEnv->zTableHint : "");
+    p->pEnv->eIoErr = 1;
+    return relError(p);
+  }
+  if( rc!=KQL_TABLE_OK ){
+    kqlBindErr(p, pAst, "KQL102", "%s", zErr ? zErr : "cannot load table");
+    p->pEnv->eIoErr = 1;
+    return relError(p);
+  }
+  KqlCol *aCol = kqlArenaAlloc(p->pArena, sizeof(KqlCol)*(size_t)(ref.nCol+1));
+  memcpy(aCol, ref.aCol, sizeof(KqlCol)*(size_t)ref.nCol);
+  KqlStr s2;
+  kqlStrInit(&s2, p->pArena);
+  kqlStrAppend(&s2, "SELECT * FROM ", -1);
+  kqlStrIdent(&s2, ref.zSqlName, -1);
+  return kqlBindRelNew(p, kqlStrText(&s2), ref.nCol, aCol);
+}
+
+/* Convert a bound constant to the storage form of column type eType. */
+static const char *cellAs(Binder *p, KqlExpr *e, int eType){
+  return kqlExprAs(p, e, eType);
+}
+
+/* datatable(a:long, b:string) [ v, v, ... ] */
+static KqlRel *bindDatatable(Binder *p, const KqlAst *pAst){
+  const KqlAst *pSchema = pAst->aChild[0];
+  int nCol = pSchema ? pSchema->nChild : 0;
+  if( nCol==0 ){
+    kqlBindErr(p, pAst, "KQL110", "datatable needs at least one column");
+    return relError(p);
+  }
+  KqlCol *aCol = kqlArenaAlloc(p->pArena, sizeof(KqlCol)*(size_t)nCol);
+  for(int i=0; i<nCol; i++){
+    const KqlAst *pDecl = pSchema->aChild[i];
+    aCol[i].zName = pDecl->z;
+    const KqlAst *pType = 0;
+    for(int k=0; k<pDecl->nChild; k++){
+      if( pDecl->aChild[k] && pDecl->aChild[k]->eKind==KQL_AST_TYPE ) pType = pDecl->aChild[k];
+    }
+    int eType = pType ? kqlTypeFromName(pType->z, pType->n) : -1;
+    if( eType<0 ){
+      kqlBindErr(p, pType ? pType : pDecl, "KQL111", "unknown type '%s'", pType ? pType->z : "?");
+      eType = KQL_T_STRING;
+    }
+    aCol[i].eType = eType;
+    for(int j=0; j<i; j++){
+      if( strcmp(aCol[j].zName, aCol[i].zName)==0 ){
+        kqlBindErr(p, pDecl, "KQL112", "duplicate column name '%s'", pDecl->z);
+      }
+    }
+  }
+  int nVal = pAst->nChild - 1;
+  if( nVal % nCol ){
+    kqlBindErr(p, pAst, "KQL113", "datatable has %d values, not a multiple of its %d columns", nVal, nCol);
+    return relError(p);
+  }
+  KqlStr s;
+  kqlStrInit(&s, p->pArena);
+  if( nVal==0 ){
+    kqlStrAppend(&s, "SELECT ", -1);
+    for(int i=0; i<nCol; i++){
+      if( i ) kqlStrAppend(&s, ", ", 2);
+      kqlStrAppend(&s, "NULL AS ", -1);
+      kqlStrIdent(&s, aCol[i].zName, -1);
+    }
+    kqlStrAppend(&s, " WHERE 0", -1);
+    return kqlBindRelNew(p, kqlStrText(&s), nCol, aCol);
+  }
+  KqlRowCtx *pSave = p->pRow;
+  p->pRow = 0;
+  /* The first row names the columns; the rest are UNION ALL'ed. */
+  for(int r=0; r<nVal/nCol; r++){
+    kqlStrAppend(&s, r ? " UNION ALL SELECT " : "SELECT ", -1);
+    for(int i=0; i<nCol; i++){
+      const KqlAst *pV = pAst->aChild[1 + r*nCol + i];
+      KqlExpr *e = kqlBindExpr(p, pV);
+      if( i ) kqlStrAppend(&s, ", ", 2);
+      kqlStrAppend(&s, cellAs(p, e, aCol[i].eType), -1);
+      if( r==0 ){
+        kqlStrAppend(&s, " AS ", -1);
+        kqlStrIdent(&s, aCol[i].zName, -1);
+      }
+    }
+  }
+  p->pRow = pSave;
+  return kqlBindRelNew(p, kqlStrText(&s), nCol, aCol);
+}
+
+/* print [name=]expr, ... : one row */
+static KqlRel *bindPrint(Binder *p, const KqlAst *pAst){
+  int nCol = pAst->nChild;
+  KqlCol *aCol = kqlArenaAlloc(p->pArena, sizeof(KqlCol)*(size_t)(nCol+1));
+  KqlStr s;
+  kqlStrInit(&s, p->pArena);
+  kqlStrAppend(&s, "SELECT ", -1);
+  KqlRowCtx *pSave = p->pRow;
+  p->pRow = 0;
+  for(int i=0; i<nCol; i++){
+    const KqlAst *pItem = pAst->aChild[i];
+    const char *zName;
+    KqlExpr *e;
+    if( pItem->eKind==KQL_AST_ASSIGN ){
+      zName = pItem->z;
+      e = kqlBindExpr(p, pItem->aChild[0]);
+    }else{
+      e = kqlBindExpr(p, pItem);
+      zName = kqlNameForExpr(p, pItem, 0);
+      if( zName==0 ) zName = kqlArenaPrintf(p->pArena, "print_%d", i);
+    }
+    zName = kqlNameUnique(p, zName, aCol, i);
+    aCol[i].zName = zName;
+    aCol[i].eType = e->eType==KQL_T_UNKNOWN ? KQL_T_STRING : e->eType;
+    if( i ) kqlStrAppend(&s, ", ", 2);
+    kqlStrAppend(&s, e->zSql, -1);
+    kqlStrAppend(&s, " AS ", -1);
+    kqlStrIdent(&s, zName, -1);
+  }
+  p->pRow = pSave;
+  if( nCol==0 ) kqlStrAppend(&s, "NULL WHERE 0", -1);
+  return kqlBindRelNew(p, kqlStrText(&s), nCol, aCol);
+}
+
+/* range x from a to b step c (inclusive) */
+static KqlRel *bindRange(Binder *p, const KqlAst *pAst){
+  KqlRowCtx *pSave = p->pRow;
+  p->pRow = 0;
+  KqlExpr *eFrom = kqlBindExpr(p, pAst->aChild[0]);
+  KqlExpr *eTo = kqlBindExpr(p, pAst->aChild[1]);
+  KqlExpr *eStep = kqlBindExpr(p, pAst->aChild[2]);
+  p->pRow = pSave;
+  int eType = eFrom->eType;
+  if( eType==KQL_T_INT ) eType = KQL_T_LONG;
+  if( eType==KQL_T_LONG && (eTo->eType==KQL_T_REAL || eStep->eType==KQL_T_REAL) ) eType = KQL_T_REAL;
+  if( eType!=KQL_T_LONG && eType!=KQL_T_REAL && eType!=KQL_T_DATETIME && eType!=KQL_T_TIMESPAN
+      && eType!=KQL_T_DECIMAL ){
+    if( !eFrom->bError ){
+      kqlBindErr(p, pAst->aChild[0], "KQL120", "range needs a number, datetime or timespan, not %s",
+                 kqlTypeName(eFrom->eType));
+    }
+    return relError(p);
+  }
+  KqlCol *aCol = kqlArenaAlloc(p->pArena, sizeof(KqlCol));
+  aCol[0].zName = pAst->z;
+  aCol[0].eType = eType;
+  const char *zA = kqlBindAlias(p);
+  KqlStr s;
+  kqlStrInit(&s, p->pArena);
+  /* A recursive CTE; the step is checked for sign so a negative step counts down. */
+  kqlStrPrintf(&s, "SELECT v AS ");
+  kqlStrIdent(&s, pAst->z, -1);
+  kqlStrPrintf(&s, " FROM (WITH RECURSIVE %s(v, t, st) AS (SELECT %s, %s, %s "
+                   "UNION ALL SELECT v + st, t, st FROM %s WHERE st<>0 AND "
+                   "((st>0 AND v + st <= t) OR (st<0 AND v + st >= t))) "
+                   "SELECT v FROM %s WHERE (st>=0 AND v <= t) OR (st<0 AND v >= t))",
+               zA, kqlExprAs(p, eFrom, eType), kqlExprAs(p, eTo, eType),
+               kqlExprAs(p, eStep, eType==KQL_T_DATETIME ? KQL_T_TIMESPAN : eType), zA, zA);
+  return kqlBindRelNew(p, kqlStrText(&s), 1, aCol);
+}
+
+/* Call a let-bound lambda: bind its parameters, then its body. */
+static KqlRel *bindLambdaTabular(Binder *p, const KqlAst *pCall, KqlScope *pFn);
+
+/*
+** Bind any tabular expression to a relation. Never returns NULL: on error a
+** diagnostic is added and an empty relation returned.
+*/
+KqlRel *kqlBindTabular(Binder *p, const KqlAst *pAst){
+  if( pAst==0 ) return relError(p);
+  if( ++p->nDepth > KQL_BIND_MAX_DEPTH ){
+    p->nDepth--;
+    kqlBindErr(p, pAst, "KQL191", "query nested too deeply");
+    return relError(p);
+  }
+  KqlRel *r = 0;
+  switch( pAst->eKind ){
+    case KQL_AST_PIPE: {
+      r = kqlBindTabular(p, pAst->aChild[0]);
+      for(int i=1; i<pAst->nChild; i++){
+        if( pAst->aChild[i]==0 ) continue;
+        r = kqlBindOperator(p, r, pAst->aChild[i]);
+      }
+      break;
+    }
+    case KQL_AST_IDENT:     r = bindTableName(p, pAst); break;
+    case KQL_AST_DATATABLE: r = bindDatatable(p, pAst); break;
+    case KQL_AST_PRINT:     r = bindPrint(p, pAst); break;
+    case KQL_AST_RANGE:     r = bindRange(p, pAst); break;
+    case KQL_AST_PAREN:     r = kqlBindTabular(p, pAst->aChild[0]); break;
+    case KQL_AST_UNION:     r = kqlBindUnion(p, 0, 0, pAst); break;
+    case KQL_AST_CALL: {
+      KqlScope *s = pAst->z ? kqlBindLookup(p, pAst->z) : 0;
+      if( s && s->eKind==KQL_SCOPE_LAMBDA ){
+        r = bindLambdaTabular(p, pAst, s);
+      }else if( pAst->z && strcmp(pAst->z, "materialize")==0 && pAst->nChild==1 ){
+        r = kqlBindTabular(p, pAst->aChild[0]);
+      }else if( pAst->z && strcmp(pAst->z, "table")==0 && pAst->nChild==1
+                && pAst->aChild[0]->eKind==KQL_AST_LITERAL && pAst->aChild[0]->eOp==KQL_LIT_STRING ){
+        KqlAst tmp = *pAst->aChild[0];
+        tmp.eKind = KQL_AST_IDENT;
+        r = bindTableName(p, &tmp);
+      }else{
+        kqlBindNotSupported(p, pAst, pAst->z ? pAst->z : "call");
+        r = relError(p);
+      }
+      break;
+    }
+    default:
+      kqlBindNotSupported(p, pAst, kqlAstKindName(pAst->eKind));
+      r = relError(p);
+      break;
+  }
+  p->nDepth--;
+  return r;
+}
+
+/* --------------------------------------------------------------- lambdas */
+
+static KqlRel *bindLambdaTabular(Binder *p, const KqlAst *pCall, KqlScope *pFn){
+  const KqlAst *pLam = pFn->pAst;
+  const KqlAst *pParams = pLam->nChild>0 ? pLam->aChild[0] : 0;
+  const KqlAst *pBody = pLam->nChild>1 ? pLam->aChild[1] : 0;
+  int nParam = pParams ? pParams->nChild : 0;
+  if( pCall->nChild > nParam ){
+    kqlBindErr(p, pCall, "KQL130", "function '%s' takes %d argument%s, not %d", pFn->zName,
+               nParam, nParam==1 ? "" : "s", pCall->nChild);
+    return relError(p);
+  }
+  /* arguments are bound in the caller's scope */
+  KqlScope *pNew = pFn->pDefScope;
+  for(int i=0; i<nParam; i++){
+    const KqlAst *pPar = pParams->aChild[i];
+    const KqlAst *pArg = i<pCall->nChild ? pCall->aChild[i] : (pPar->nChild>1 ? pPar->aChild[1] : 0);
+    if( pArg==0 ){
+      kqlBindErr(p, pCall, "KQL130", "function '%s': missing argument '%s'", pFn->zName, pPar->z);
+      return relError(p);
+    }
+    KqlScope *s = kqlArenaAlloc(p->pArena, sizeof(*s));
+    s->zName = pPar->z;
+    if( kqlBindIsTabular(p, pArg) || (pPar->nChild>0 && pPar->aChild[0]
+                                      && pPar->aChild[0]->eKind==KQL_AST_SCHEMA) ){
+      s->eKind = KQL_SCOPE_REL;
+      s->pRel = kqlBindTabular(p, pArg);
+    }else{
+      s->eKind = KQL_SCOPE_SCALAR;
+      s->pExpr = kqlBindExpr(p, pArg);
+      const KqlAst *pType = pPar->nChild>0 ? pPar->aChild[0] : 0;
+      if( pType && pType->eKind==KQL_AST_TYPE ){
+        int eT = kqlTypeFromName(pType->z, pType->n);
+        if( eT>0 && eT!=s->pExpr->eType ){
+          KqlExpr *e2 = kqlExprNew(p, pArg, eT, kqlExprAs(p, s->pExpr, eT));
+          e2->bConst = s->pExpr->bConst;
+          s->pExpr = e2;
+        }
+      }
+    }
+    s->pNext = pNew;
+    pNew = s;
+  }
+  KqlScope *pSave = p->pScope;
+  KqlRowCtx *pRowSave = p->pRow;
+  p->pScope = pNew;
+  p->pRow = 0;
+  KqlRel *r = 0;
+  if( pBody && pBody->eKind==KQL_AST_BLOCK ){
+    for(int i=0; i<pBody->nChild; i++){
+      const KqlAst *pSt = pBody->aChild[i];
+      if( pSt->eKind==KQL_AST_LET ){
+        kqlBindLet(p, pSt);
+      }else{
+        r = kqlBindTabular(p, pSt);
+      }
+    }
+  }else if( pBody ){
+    r = kqlBindTabular(p, pBody);
+  }
+  p->pScope = pSave;
+  p->pRow = pRowSave;
+  if( r==0 ){
+    kqlBindErr(p, pCall, "KQL131", "function '%s' returns no table", pFn->zName);
+    r = relError(p);
+  }
+  return r;
+}
+
+/* ---------------------------------------------------------------- statements */
+
+void kqlBindLet(Binder *p, const KqlAst *pLet){
+  const KqlAst *pVal = pLet->nChild ? pLet->aChild[0] : 0;
+  if( pVal==0 ){
+    kqlBindErr(p, pLet, "KQL105", "let '%s' has no value", pLet->z);
+    return;
+  }
+  if( pVal->eKind==KQL_AST_LAMBDA ){
+    KqlScope *s = scopePush(p, pLet->z, KQL_SCOPE_LAMBDA);
+    s->pAst = pVal;
+    /* a function may call itself only through names defined before it */
+    s->pDefScope = s->pNext;
+    return;
+  }
+  if( kqlBindIsTabular(p, pVal) ){
+    int bMat = pVal->eKind==KQL_AST_CALL && pVal->z && strcmp(pVal->z, "materialize")==0;
+    if( bMat ){
+      KqlScope *s = scopePush(p, pLet->z, KQL_SCOPE_REL);
+      s->pRel = kqlBindTabular(p, pVal);
+    }else{
+      KqlScope *s = scopePush(p, pLet->z, KQL_SCOPE_TABULAR);
+      s->pAst = pVal;
+      s->pDefScope = s->pNext;
+    }
+    return;
+  }
+  KqlExpr *e = kqlBindExpr(p, pVal);
+  KqlScope *s = scopePush(p, pLet->z, KQL_SCOPE_SCALAR);
+  s->pExpr = e;
+}
+
+KqlProgram *kqlBindQuery(KqlArena *pArena, const KqlAst *pQuery, KqlBindEnv *pEnv,
+                         KqlDiagList *pDiags){
+  Binder b;
+  memset(&b, 0, sizeof(b));
+  b.pArena = pArena;
+  b.pEnv = pEnv;
+  b.pDiags = pDiags;
+  KqlProgram *pProg = kqlArenaAlloc(pArena, sizeof(*pProg));
+  int nStmt = pQuery ? pQuery->nChild : 0;
+  pProg->aStmt = kqlArenaAlloc(pArena, sizeof(KqlBoundStmt)*(size_t)(nStmt+1));
+  for(int i=0; i<nStmt; i++){
+    const KqlAst *pSt = pQuery->aChild[i];
+    if( pSt==0 ) continue;
+    int nErrBefore = pDiags->nErr;
+    switch( pSt->eKind ){
+      case KQL_AST_LET:
+        kqlBindLet(&b, pSt);
+        break;
+      case KQL_AST_SET:
+        break;   /* query options (set x=y) do not change results here */
+      case KQL_AST_DECLARE: case KQL_AST_ALIAS: case KQL_AST_PATTERN: case KQL_AST_RESTRICT:
+        kqlBindNotSupported(&b, pSt, kqlAstKindName(pSt->eKind));
+        break;
+      default: {
+        if( !kqlBindIsTabular(&b, pSt) ){
+          kqlBindErr(&b, pSt, "KQL106", "a query statement must be a tabular expression");
+          break;
+        }
+        KqlRel *r = kqlBindTabular(&b, pSt);
+        if( pDiags->nErr==nErrBefore ){
+          KqlBoundStmt *ps = &pProg->aStmt[pProg->nStmt++];
+          ps->pAst = pSt;
+          ps->zSql = r->zSql;
+          ps->nCol = r->nCol;
+          ps->aCol = r->aCol;
+        }
+        break;
+      }
+    }
+  }
+  pProg->nParam = b.nParam;
+  pProg->aParam = b.aParam;
+  return pProg;
+}

@@ -1,0 +1,128 @@
+/*
+** 2026-11-28
+** kqlite — offline KQL engine.
+**
+** Internal interface shared by the binder's files: bind.c (statements, let
+** scopes, tabular sources), bind_op.c (tabular operators), bind_expr.c
+** (scalar expressions) and bind_name.c (KQL's result-column naming rules).
+** Every pass checks Binder.pDiags before doing work; helpers that fail add
+** a diagnostic and return a harmless placeholder so binding can go on and
+** report more errors.
+*/
+#ifndef KQL_BINDINT_H
+#define KQL_BINDINT_H
+#include "bind.h"
+#include "builtins.h"
+#include "strbuf.h"
+
+/* A bound scalar expression. */
+typedef struct KqlExpr KqlExpr;
+struct KqlExpr {
+  const char *zSql;     /* SQL text, self-contained (parenthesised) */
+  int eType;            /* KQL_T_* */
+  int bConst;           /* refers to no column */
+  int bAgg;             /* contains an aggregate call */
+  int bError;           /* binding failed (a diagnostic was added) */
+  const char *zName;    /* name KQL would give the column, or NULL (ColumnN) */
+  const KqlAst *pAst;   /* source, for locations */
+  const char *zJson;    /* constant dynamic value as JSON text, else NULL */
+};
+
+/* A bound tabular value: a SELECT and its schema. */
+typedef struct KqlRel KqlRel;
+struct KqlRel {
+  const char *zSql;     /* SELECT producing the columns, in order */
+  int nCol;
+  KqlCol *aCol;
+  int bOrdered;         /* rows are in a meaningful order (sort/top/serialize) */
+};
+
+/* let-bound names. */
+#define KQL_SCOPE_SCALAR  1   /* pExpr */
+#define KQL_SCOPE_TABULAR 2   /* pAst bound lazily in pDefScope */
+#define KQL_SCOPE_LAMBDA  3   /* pAst is a LAMBDA */
+#define KQL_SCOPE_REL     4   /* pRel: an already-bound tabular value (materialize, params) */
+typedef struct KqlScope KqlScope;
+struct KqlScope {
+  const char *zName;    /* bound name */
+  int eKind;            /* KQL_SCOPE_* */
+  KqlExpr *pExpr;       /* SCALAR */
+  const KqlAst *pAst;   /* TABULAR, LAMBDA */
+  KqlRel *pRel;         /* REL */
+  KqlScope *pDefScope;  /* scope at the definition (lexical scoping) */
+  KqlScope *pNext;      /* enclosing binding */
+};
+
+/* Row context: the input relation expressions are evaluated against. */
+typedef struct KqlRowCtx KqlRowCtx;
+struct KqlRowCtx {
+  const KqlRel *pRel;   /* input schema */
+  const char *zAlias;   /* SQL alias of the input in FROM */
+  int bAggOk;           /* aggregates allowed (summarize) */
+};
+
+typedef struct Binder Binder;
+struct Binder {
+  KqlArena *pArena;
+  KqlBindEnv *pEnv;
+  KqlDiagList *pDiags;
+  KqlScope *pScope;     /* innermost let binding */
+  KqlRowCtx *pRow;      /* current row context, or NULL */
+  int nParam, nParamAlloc;
+  KqlParam *aParam;
+  int nAlias;           /* counter for unique SQL aliases */
+  int nDepth;           /* recursion guard */
+};
+
+#define KQL_BIND_MAX_DEPTH 400
+
+/* bind.c */
+KqlRel *kqlBindTabular(Binder *p, const KqlAst *pAst);
+const char *kqlBindAlias(Binder *p);
+KqlRel *kqlBindRelNew(Binder *p, const char *zSql, int nCol, KqlCol *aCol);
+int kqlBindIsTabular(Binder *p, const KqlAst *pAst);
+KqlScope *kqlBindLookup(Binder *p, const char *zName);
+void kqlBindErr(Binder *p, const KqlAst *pAt, const char *zCode, const char *zFmt, ...)
+  __attribute__((format(printf, 4, 5)));
+void kqlBindNotSupported(Binder *p, const KqlAst *pAt, const char *zWhat);
+void kqlBindLet(Binder *p, const KqlAst *pLet);
+/* Add a parameter; returns its "?NNN" text. */
+const char *kqlBindParamText(Binder *p, const char *z, int n);
+const char *kqlBindParamInt(Binder *p, int64_t i);
+const char *kqlBindParamReal(Binder *p, double r);
+const char *kqlBindParamNull(Binder *p);
+/* Column list "a"."x", ... of pRel read through alias zAlias. */
+void kqlBindColList(KqlStr *pOut, const KqlRel *pRel, const char *zAlias);
+
+/* bind_op.c, bind_join.c, bind_union.c, bind_mvexpand.c */
+KqlRel *kqlBindOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp);
+KqlRel *kqlBindJoin(Binder *p, KqlRel *pIn, const KqlAst *pOp);
+/* pFirst: the piped input (NULL for a union source); legs are pOp's children */
+KqlRel *kqlBindUnion(Binder *p, KqlRel *pFirst, const KqlAst *pFirstAst, const KqlAst *pOp);
+KqlRel *kqlBindMvExpand(Binder *p, KqlRel *pIn, const KqlAst *pOp);
+
+/* bind_expr.c */
+KqlExpr *kqlBindExpr(Binder *p, const KqlAst *pAst);
+KqlExpr *kqlBindCall(Binder *p, const KqlAst *pAst);   /* bind_call.c */
+KqlExpr *kqlExprNew(Binder *p, const KqlAst *pAst, int eType, const char *zSql);
+KqlExpr *kqlExprError(Binder *p, const KqlAst *pAst);
+/* SQL text of e converted to KQL type eTo (tostring, numeric widening...). */
+const char *kqlExprAs(Binder *p, KqlExpr *e, int eTo);
+/* SQL text of e as a bool condition. */
+const char *kqlExprCond(Binder *p, KqlExpr *e);
+/* Find column zName in the row context; -1 if absent. */
+int kqlBindFindCol(const KqlRel *pRel, const char *zName);
+/* The SQL reference to column iCol of the row context. */
+const char *kqlBindColRef(Binder *p, int iCol);
+/* Serialize a DYNARRAY/DYNBAG/LITERAL tree as JSON (constant dynamic). */
+const char *kqlBindDynJson(Binder *p, const KqlAst *pAst, int *pbOk);
+
+/* bind_name.c */
+/* Column name KQL gives an unnamed expression, or NULL when it would be ColumnN. */
+const char *kqlNameForExpr(Binder *p, const KqlAst *pAst, int bAggCtx);
+/* Make zName unique among aCol[0..nCol) by appending 1, 2, ... (Kusto's rule). */
+const char *kqlNameUnique(Binder *p, const char *zName, const KqlCol *aCol, int nCol);
+/* "ColumnN" with the smallest N unused in both lists. */
+const char *kqlNameColumnN(Binder *p, const KqlCol *aIn, int nIn, const KqlCol *aOut, int nOut);
+
+#endif

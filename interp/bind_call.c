@@ -1,0 +1,454 @@
+/*
+** 2026-11-28
+** kqlite — offline KQL engine.
+**
+** Binding function calls: user functions (let lambdas), the special forms
+** compiled directly to SQL (iff, case, coalesce, isnull/isempty, not, now,
+** ago, count/countif, toscalar) and the generic path through the built-in
+** catalogue: arity and argument checks, implicit conversions, type tags,
+** and the result type rule.
+*/
+#include "bindInt.h"
+#include <stdlib.h>
+#include <string.h>
+
+KqlExpr *kqlBindCall(Binder *p, const KqlAst *pAst);
+
+static KqlExpr *exprFrom(Binder *p, const KqlAst *pAst, int eType, const char *zSql,
+                         KqlExpr **aArg, int nArg){
+  KqlExpr *e = kqlExprNew(p, pAst, eType, zSql);
+  e->bConst = 1;
+  for(int i=0; i<nArg; i++){
+    if( aArg[i]->bError ) e->bError = 1;
+    if( !aArg[i]->bConst ) e->bConst = 0;
+    if( aArg[i]->bAgg ) e->bAgg = 1;
+  }
+  if( e->bError ){ e->zSql = "NULL"; e->eType = KQL_T_UNKNOWN; }
+  return e;
+}
+
+/* The common type of two branches (iff, case, coalesce). */
+static int commonType(int a, int b){
+  if( a==KQL_T_UNKNOWN ) return b;
+  if( b==KQL_T_UNKNOWN ) return a;
+  if( a==b ) return a;
+  if( kqlTypeIsNumeric(a) && kqlTypeIsNumeric(b) ){
+    if( a==KQL_T_REAL || b==KQL_T_REAL ) return KQL_T_REAL;
+    if( a==KQL_T_DECIMAL || b==KQL_T_DECIMAL ) return KQL_T_DECIMAL;
+    return KQL_T_LONG;
+  }
+  return -1;
+}
+
+static KqlExpr *arityError(Binder *p, const KqlAst *pAst, const KqlBuiltin *pFn, int nArg){
+  if( pFn->nMax<0 ){
+    kqlBindErr(p, pAst, "KQL131", "function '%s' expects at least %d argument%s, got %d", pFn->zName,
+               pFn->nMin, pFn->nMin==1 ? "" : "s", nArg);
+  }else if( pFn->nMin==pFn->nMax ){
+    kqlBindErr(p, pAst, "KQL131", "function '%s' expects %d argument%s, got %d", pFn->zName,
+               pFn->nMin, pFn->nMin==1 ? "" : "s", nArg);
+  }else{
+    kqlBindErr(p, pAst, "KQL131", "function '%s' expects %d to %d arguments, got %d", pFn->zName,
+               pFn->nMin, pFn->nMax, nArg);
+  }
+  return kqlExprError(p, pAst);
+}
+
+/* Bind all arguments of a call (STAR stays NULL in the array). */
+static KqlExpr **bindArgs(Binder *p, const KqlAst *pAst){
+  KqlExpr **a = kqlArenaAlloc(p->pArena, sizeof(KqlExpr*)*(size_t)(pAst->nChild+1));
+  for(int i=0; i<pAst->nChild; i++){
+    const KqlAst *pArg = pAst->aChild[i];
+    if( pArg->eKind==KQL_AST_STAR ){
+      a[i] = kqlExprNew(p, pArg, KQL_T_UNKNOWN, "NULL");
+      a[i]->bConst = 1;
+      continue;
+    }
+    if( pArg->eKind==KQL_AST_NAMEDARG ) pArg = pArg->aChild[0];
+    a[i] = kqlBindExpr(p, pArg);
+  }
+  return a;
+}
+
+/* Check one argument against its type letter; returns its SQL text. */
+static const char *argAs(Binder *p, const KqlBuiltin *pFn, int iArg, KqlExpr *e, int *pbBad){
+  const char *z = pFn->zArgs ? pFn->zArgs : "";
+  int n = (int)strlen(z);
+  char c = n==0 ? '*' : (iArg<n ? z[iArg] : z[n-1]);
+  int t = e->eType;
+  if( e->bError || t==KQL_T_UNKNOWN ) return e->zSql;
+  switch( c ){
+    case 's': case 'q':
+      if( t==KQL_T_STRING ) return e->zSql;
+      if( t==KQL_T_DYNAMIC || t==KQL_T_GUID ) return kqlExprAs(p, e, KQL_T_STRING);
+      break;
+    case 'l':
+      if( t==KQL_T_INT || t==KQL_T_LONG ) return e->zSql;
+      if( t==KQL_T_DYNAMIC ) return kqlExprAs(p, e, KQL_T_LONG);
+      if( t==KQL_T_REAL || t==KQL_T_DECIMAL ) return kqlArenaPrintf(p->pArena, "CAST(%s AS INTEGER)", e->zSql);
+      break;
+    case 'r': case 'n':
+      if( kqlTypeIsNumeric(t) ) return e->zSql;
+      if( t==KQL_T_DYNAMIC ) return kqlExprAs(p, e, KQL_T_REAL);
+      if( c=='n' && t==KQL_T_BOOL ) return e->zSql;
+      if( c=='n' && (t==KQL_T_TIMESPAN || t==KQL_T_DATETIME) ) return e->zSql;
+      break;
+    case 'd':
+      if( t==KQL_T_DATETIME ) return e->zSql;
+      if( t==KQL_T_DYNAMIC || t==KQL_T_STRING ) return kqlExprAs(p, e, KQL_T_DATETIME);
+      break;
+    case 't':
+      if( t==KQL_T_TIMESPAN ) return e->zSql;
+      if( t==KQL_T_DYNAMIC || t==KQL_T_STRING ) return kqlExprAs(p, e, KQL_T_TIMESPAN);
+      break;
+    case 'b':
+      if( t==KQL_T_BOOL ) return e->zSql;
+      if( t==KQL_T_DYNAMIC ) return kqlExprAs(p, e, KQL_T_BOOL);
+      break;
+    case 'y':
+      if( t==KQL_T_DYNAMIC ) return e->zSql;
+      return kqlExprAs(p, e, KQL_T_DYNAMIC);
+    case 'g':
+      if( t==KQL_T_GUID || t==KQL_T_STRING ) return e->zSql;
+      break;
+    default:
+      return e->zSql;
+  }
+  *pbBad = 1;
+  kqlBindErr(p, e->pAst, "KQL132", "argument %d of '%s' must be %s, not %s", iArg+1, pFn->zName,
+             c=='s'||c=='q' ? "a string" : c=='l' ? "an integer" : c=='r'||c=='n' ? "a number" :
+             c=='d' ? "a datetime" : c=='t' ? "a timespan" : c=='b' ? "a bool" :
+             c=='g' ? "a guid" : "of another type", kqlTypeName(t));
+  return "NULL";
+}
+
+static int retType(const KqlBuiltin *pFn, KqlExpr **a, int nArg){
+  int r = pFn->eRet;
+  if( r<KQL_RET_BASE ) return r;
+  switch( r ){
+    case KQL_RET_ARG0: return nArg>0 ? a[0]->eType : KQL_T_UNKNOWN;
+    case KQL_RET_ARG1: return nArg>1 ? a[1]->eType : KQL_T_UNKNOWN;
+    case KQL_RET_ARG0_TS: return nArg>0 ? (a[0]->eType==KQL_T_INT ? KQL_T_LONG : a[0]->eType) : KQL_T_UNKNOWN;
+    case KQL_RET_NUM: {
+      int t = KQL_T_LONG;
+      for(int i=0; i<nArg; i++){
+        if( a[i]->eType==KQL_T_REAL ) t = KQL_T_REAL;
+        else if( a[i]->eType==KQL_T_DECIMAL && t!=KQL_T_REAL ) t = KQL_T_DECIMAL;
+      }
+      return t;
+    }
+    case KQL_RET_SUM: {
+      int t = nArg>0 ? a[0]->eType : KQL_T_LONG;
+      if( t==KQL_T_INT || t==KQL_T_BOOL ) return KQL_T_LONG;
+      if( t==KQL_T_DYNAMIC ) return KQL_T_REAL;
+      return t;
+    }
+  }
+  return KQL_T_UNKNOWN;
+}
+
+/* Call of a let-bound scalar function: parameters become scalar let names. */
+static KqlExpr *bindLambdaScalar(Binder *p, const KqlAst *pCall, KqlScope *pFn){
+  const KqlAst *pLam = pFn->pAst;
+  const KqlAst *pParams = pLam->nChild>0 ? pLam->aChild[0] : 0;
+  const KqlAst *pBody = pLam->nChild>1 ? pLam->aChild[1] : 0;
+  int nParam = pParams ? pParams->nChild : 0;
+  if( pCall->nChild>nParam ){
+    kqlBindErr(p, pCall, "KQL130", "function '%s' takes %d argument%s, not %d", pFn->zName,
+               nParam, nParam==1 ? "" : "s", pCall->nChild);
+    return kqlExprError(p, pCall);
+  }
+  KqlScope *pNew = pFn->pDefScope;
+  for(int i=0; i<nParam; i++){
+    const KqlAst *pPar = pParams->aChild[i];
+    const KqlAst *pArg = i<pCall->nChild ? pCall->aChild[i] : (pPar->nChild>1 ? pPar->aChild[1] : 0);
+    if( pArg==0 ){
+      kqlBindErr(p, pCall, "KQL130", "function '%s': missing argument '%s'", pFn->zName, pPar->z);
+      return kqlExprError(p, pCall);
+    }
+    KqlScope *s = kqlArenaAlloc(p->pArena, sizeof(*s));
+    s->zName = pPar->z;
+    if( kqlBindIsTabular(p, pArg) ){
+      s->eKind = KQL_SCOPE_REL;
+      KqlRowCtx *pSave = p->pRow;
+      p->pRow = 0;
+      s->pRel = kqlBindTabular(p, pArg);
+      p->pRow = pSave;
+    }else{
+      s->eKind = KQL_SCOPE_SCALAR;
+      s->pExpr = kqlBindExpr(p, pArg);
+      const KqlAst *pType = pPar->nChild>0 ? pPar->aChild[0] : 0;
+      if( pType && pType->eKind==KQL_AST_TYPE ){
+        int eT = kqlTypeFromName(pType->z, pType->n);
+        if( eT>0 && eT!=s->pExpr->eType && !s->pExpr->bError ){
+          KqlExpr *e2 = kqlExprNew(p, pArg, eT, kqlExprAs(p, s->pExpr, eT));
+          e2->bConst = s->pExpr->bConst;
+          e2->bAgg = s->pExpr->bAgg;
+          s->pExpr = e2;
+        }
+      }
+    }
+    s->pNext = pNew;
+    pNew = s;
+  }
+  KqlScope *pSave = p->pScope;
+  p->pScope = pNew;
+  KqlExpr *e = 0;
+  if( pBody && pBody->eKind==KQL_AST_BLOCK ){
+    for(int i=0; i<pBody->nChild; i++){
+      const KqlAst *pSt = pBody->aChild[i];
+      if( pSt->eKind==KQL_AST_LET ) kqlBindLet(p, pSt);
+      else e = kqlBindExpr(p, pSt);
+    }
+  }else if( pBody ){
+    e = kqlBindExpr(p, pBody);
+  }
+  p->pScope = pSave;
+  if( e==0 ){
+    kqlBindErr(p, pCall, "KQL131", "function '%s' has no result", pFn->zName);
+    return kqlExprError(p, pCall);
+  }
+  KqlExpr *r = kqlArenaAlloc(p->pArena, sizeof(*r));
+  *r = *e;
+  r->pAst = pCall;
+  r->zName = 0;
+  return r;
+}
+
+/* isnull/isnotnull/isempty/isnotempty */
+static KqlExpr *bindNullTest(Binder *p, const KqlAst *pAst, KqlExpr *a, int bEmpty, int bNot){
+  const char *zSql;
+  if( a->eType==KQL_T_STRING ){
+    /* strings are never null in KQL: an empty string is "empty" */
+    if( bEmpty ) zSql = kqlArenaPrintf(p->pArena, "(ifnull(%s, '') %s '')", a->zSql, bNot ? "<>" : "=");
+    else zSql = bNot ? "1" : "0";
+  }else if( bEmpty && a->eType==KQL_T_DYNAMIC ){
+    zSql = kqlArenaPrintf(p->pArena, "(%s(%s IS NULL OR %s = '\"\"'))", bNot ? "NOT " : "",
+                          a->zSql, a->zSql);
+  }else{
+    zSql = kqlArenaPrintf(p->pArena, "(%s IS %sNULL)", a->zSql, bNot ? "NOT " : "");
+  }
+  return exprFrom(p, pAst, KQL_T_BOOL, zSql, &a, 1);
+}
+
+static KqlExpr *bindSpecial(Binder *p, const KqlAst *pAst, const KqlBuiltin *pFn, KqlExpr **a, int nArg){
+  const char *z = pFn->zName;
+  KqlArena *pA = p->pArena;
+  if( strcmp(z, "iff")==0 || strcmp(z, "iif")==0 ){
+    int t = commonType(a[1]->eType, a[2]->eType);
+    if( t<0 ){
+      kqlBindErr(p, pAst, "KQL133", "%s: the branches have different types (%s and %s)", z,
+                 kqlTypeName(a[1]->eType), kqlTypeName(a[2]->eType));
+      return kqlExprError(p, pAst);
+    }
+    const char *zSql = kqlArenaPrintf(pA, "(CASE WHEN %s THEN %s ELSE %s END)", kqlExprCond(p, a[0]),
+                                      kqlExprAs(p, a[1], t), kqlExprAs(p, a[2], t));
+    return exprFrom(p, pAst, t, zSql, a, nArg);
+  }
+  if( strcmp(z, "case")==0 ){
+    if( nArg%2==0 ){
+      kqlBindErr(p, pAst, "KQL131", "function 'case' expects an odd number of arguments (pairs, then an else value)");
+      return kqlExprError(p, pAst);
+    }
+    int t = a[nArg-1]->eType;
+    for(int i=1; i<nArg; i+=2){
+      int t2 = commonType(t, a[i]->eType);
+      if( t2<0 ){
+        kqlBindErr(p, a[i]->pAst, "KQL133", "case: the results have different types (%s and %s)",
+                   kqlTypeName(t), kqlTypeName(a[i]->eType));
+        return kqlExprError(p, pAst);
+      }
+      t = t2;
+    }
+    KqlStr s;
+    kqlStrInit(&s, pA);
+    kqlStrAppend(&s, "(CASE", -1);
+    for(int i=0; i+1<nArg; i+=2){
+      kqlStrPrintf(&s, " WHEN %s THEN %s", kqlExprCond(p, a[i]), kqlExprAs(p, a[i+1], t));
+    }
+    kqlStrPrintf(&s, " ELSE %s END)", kqlExprAs(p, a[nArg-1], t));
+    return exprFrom(p, pAst, t, kqlStrText(&s), a, nArg);
+  }
+  if( strcmp(z, "coalesce")==0 ){
+    int t = a[0]->eType;
+    for(int i=1; i<nArg; i++){
+      int t2 = commonType(t, a[i]->eType);
+      if( t2<0 ){
+        kqlBindErr(p, a[i]->pAst, "KQL133", "coalesce: arguments have different types (%s and %s)",
+                   kqlTypeName(t), kqlTypeName(a[i]->eType));
+        return kqlExprError(p, pAst);
+      }
+      t = t2;
+    }
+    KqlStr s;
+    kqlStrInit(&s, pA);
+    kqlStrAppend(&s, "coalesce(", -1);
+    for(int i=0; i<nArg; i++){
+      if( i ) kqlStrAppend(&s, ", ", 2);
+      if( t==KQL_T_STRING ) kqlStrPrintf(&s, "nullif(%s, '')", kqlExprAs(p, a[i], t));
+      else kqlStrAppend(&s, kqlExprAs(p, a[i], t), -1);
+    }
+    kqlStrAppend(&s, t==KQL_T_STRING ? ", '')" : (nArg==1 ? ", NULL)" : ")"), -1);
+    return exprFrom(p, pAst, t, kqlStrText(&s), a, nArg);
+  }
+  if( strcmp(z, "isnull")==0 ) return bindNullTest(p, pAst, a[0], 0, 0);
+  if( strcmp(z, "isnotnull")==0 ) return bindNullTest(p, pAst, a[0], 0, 1);
+  if( strcmp(z, "isempty")==0 ) return bindNullTest(p, pAst, a[0], 1, 0);
+  if( strcmp(z, "isnotempty")==0 ) return bindNullTest(p, pAst, a[0], 1, 1);
+  if( strcmp(z, "not")==0 ){
+    return exprFrom(p, pAst, KQL_T_BOOL, kqlArenaPrintf(pA, "(NOT %s)", kqlExprCond(p, a[0])), a, 1);
+  }
+  if( strcmp(z, "now")==0 || strcmp(z, "ago")==0 ){
+    const char *zNow = kqlBindParamInt(p, p->pEnv->nowTicks);
+    const char *zSql = zNow;
+    if( nArg==1 ){
+      if( a[0]->eType!=KQL_T_TIMESPAN && !a[0]->bError ){
+        kqlBindErr(p, a[0]->pAst, "KQL132", "argument 1 of '%s' must be a timespan, not %s", z,
+                   kqlTypeName(a[0]->eType));
+        return kqlExprError(p, pAst);
+      }
+      zSql = kqlArenaPrintf(pA, "(%s %s %s)", zNow, z[0]=='a' ? "-" : "+", a[0]->zSql);
+    }
+    return exprFrom(p, pAst, KQL_T_DATETIME, zSql, a, nArg);
+  }
+  if( strcmp(z, "count")==0 ){
+    if( !p->pRow || !p->pRow->bAggOk ){
+      kqlBindErr(p, pAst, "KQL134", "aggregate 'count' is allowed only in summarize");
+      return kqlExprError(p, pAst);
+    }
+    KqlExpr *e = exprFrom(p, pAst, KQL_T_LONG, "count(*)", a, 0);
+    if( nArg==1 && pAst->aChild[0]->eKind!=KQL_AST_STAR && !a[0]->bError ){
+      e->zSql = kqlArenaPrintf(pA, "count(%s)", a[0]->zSql);
+    }
+    e->bAgg = 1;
+    e->bConst = 0;
+    return e;
+  }
+  if( strcmp(z, "countif")==0 ){
+    if( !p->pRow || !p->pRow->bAggOk ){
+      kqlBindErr(p, pAst, "KQL134", "aggregate 'countif' is allowed only in summarize");
+      return kqlExprError(p, pAst);
+    }
+    KqlExpr *e = exprFrom(p, pAst, KQL_T_LONG,
+                          kqlArenaPrintf(pA, "count(CASE WHEN %s THEN 1 END)", kqlExprCond(p, a[0])), a, 1);
+    e->bAgg = 1;
+    e->bConst = 0;
+    return e;
+  }
+  if( strcmp(z, "take_any")==0 || strcmp(z, "any")==0 ){
+    if( !p->pRow || !p->pRow->bAggOk ){
+      kqlBindErr(p, pAst, "KQL134", "aggregate '%s' is allowed only in summarize", z);
+      return kqlExprError(p, pAst);
+    }
+    if( nArg!=1 || pAst->aChild[0]->eKind==KQL_AST_STAR ){
+      kqlBindNotSupported(p, pAst, "take_any with several arguments or *");
+      return kqlExprError(p, pAst);
+    }
+    KqlExpr *e = exprFrom(p, pAst, a[0]->eType, kqlArenaPrintf(pA, "kql_take_any(%s)", a[0]->zSql), a, 1);
+    e->bAgg = 1;
+    e->bConst = 0;
+    return e;
+  }
+  if( strcmp(z, "arg_max")==0 || strcmp(z, "arg_min")==0 ){
+    kqlBindErr(p, pAst, "KQL134", "'%s' is allowed only as a summarize aggregation", z);
+    return kqlExprError(p, pAst);
+  }
+  kqlBindNotSupported(p, pAst, z);
+  return kqlExprError(p, pAst);
+}
+
+KqlExpr *kqlBindCall(Binder *p, const KqlAst *pAst){
+  const char *zName = pAst->z ? pAst->z : "";
+  KqlScope *s = kqlBindLookup(p, zName);
+  if( s && s->eKind==KQL_SCOPE_LAMBDA ){
+    if( kqlBindIsTabular(p, pAst) ){
+      kqlBindErr(p, pAst, "KQL143", "function '%s' returns a table; it cannot be used as a scalar", zName);
+      return kqlExprError(p, pAst);
+    }
+    return bindLambdaScalar(p, pAst, s);
+  }
+  if( strcmp(zName, "toscalar")==0 ){
+    if( pAst->nChild!=1 ){
+      kqlBindErr(p, pAst, "KQL131", "function 'toscalar' expects 1 argument, got %d", pAst->nChild);
+      return kqlExprError(p, pAst);
+    }
+    KqlRowCtx *pSave = p->pRow;
+    p->pRow = 0;
+    const KqlAst *pArg = pAst->aChild[0];
+    if( kqlBindIsTabular(p, pArg) ){
+      KqlRel *r = kqlBindTabular(p, pArg);
+      p->pRow = pSave;
+      if( r->nCol<1 ) return kqlExprError(p, pAst);
+      const char *zA = kqlBindAlias(p);
+      KqlStr q;
+      kqlStrInit(&q, p->pArena);
+      kqlStrPrintf(&q, "(SELECT %s.", zA);
+      kqlStrIdent(&q, r->aCol[0].zName, -1);
+      kqlStrPrintf(&q, " FROM (%s) AS %s LIMIT 1)", r->zSql, zA);
+      KqlExpr *e = kqlExprNew(p, pAst, r->aCol[0].eType, kqlStrText(&q));
+      e->bConst = 1;
+      return e;
+    }
+    KqlExpr *e = kqlBindExpr(p, pArg);
+    p->pRow = pSave;
+    return e;
+  }
+  const KqlBuiltin *pFn = kqlBuiltinFind(zName, -1);
+  if( pFn==0 ){
+    kqlBindErr(p, pAst, "KQL109", "unknown function '%s'", zName);
+    return kqlExprError(p, pAst);
+  }
+  int nArg = pAst->nChild;
+  if( nArg<pFn->nMin || (pFn->nMax>=0 && nArg>pFn->nMax) ) return arityError(p, pAst, pFn, nArg);
+  for(int i=0; i<nArg; i++){
+    if( pAst->aChild[i]->eKind==KQL_AST_STAR && !(pFn->flags & KQL_FNF_STARARG) ){
+      kqlBindErr(p, pAst->aChild[i], "KQL132", "'*' is not a valid argument of '%s'", zName);
+      return kqlExprError(p, pAst);
+    }
+  }
+  if( pFn->eKind==KQL_FN_AGG && !(p->pRow && p->pRow->bAggOk) ){
+    kqlBindErr(p, pAst, "KQL134", "aggregate '%s' is allowed only in summarize", zName);
+    return kqlExprError(p, pAst);
+  }
+  KqlRowCtx *pRowSave = p->pRow;
+  KqlRowCtx inner;
+  if( pFn->eKind==KQL_FN_AGG ){
+    /* no nested aggregates inside an aggregate's arguments */
+    inner = *p->pRow;
+    inner.bAggOk = 0;
+    p->pRow = &inner;
+  }
+  KqlExpr **a = bindArgs(p, pAst);
+  p->pRow = pRowSave;
+  for(int i=0; i<nArg; i++){
+    if( a[i]->bError ) return kqlExprError(p, pAst);
+  }
+  if( pFn->flags & KQL_FNF_SPECIAL ) return bindSpecial(p, pAst, pFn, a, nArg);
+  if( (pFn->flags & KQL_FNF_NOTSUPP) || pFn->zSql==0 ){
+    kqlBindNotSupported(p, pAst, zName);
+    return kqlExprError(p, pAst);
+  }
+  KqlStr q;
+  kqlStrInit(&q, p->pArena);
+  kqlStrAppend(&q, pFn->zSql, -1);
+  kqlStrAppend(&q, "(", 1);
+  int bBad = 0;
+  if( pFn->flags & KQL_FNF_TAGS ){
+    kqlStrAppend(&q, "'", 1);
+    for(int i=0; i<nArg; i++){
+      char c = (char)('a' + a[i]->eType);
+      kqlStrAppend(&q, &c, 1);
+    }
+    kqlStrAppend(&q, nArg ? "'" : "'", 1);
+  }
+  for(int i=0; i<nArg; i++){
+    if( i || (pFn->flags & KQL_FNF_TAGS) ) kqlStrAppend(&q, ", ", 2);
+    kqlStrAppend(&q, argAs(p, pFn, i, a[i], &bBad), -1);
+  }
+  kqlStrAppend(&q, ")", 1);
+  if( bBad ) return kqlExprError(p, pAst);
+  KqlExpr *e = exprFrom(p, pAst, retType(pFn, a, nArg), kqlStrText(&q), a, nArg);
+  if( pFn->eKind==KQL_FN_AGG ){ e->bAgg = 1; e->bConst = 0; }
+  if( pFn->flags & KQL_FNF_NONDET ) e->bConst = 0;
+  return e;
+}

@@ -1,0 +1,605 @@
+/*
+** 2026-11-28
+** kqlite — offline KQL engine.
+**
+** Binding the tabular operators of a pipeline. Each operator takes the bound
+** input relation and returns a new one whose SQL is a SELECT over the input
+** as a sub-select with a fresh alias:  SELECT ... FROM (<input>) AS sN ...
+** Column lists are always explicit, so KQL's column order and names
+** (extend replacing in place, summarize keys first) are exact.
+*/
+#include "bindInt.h"
+#include <string.h>
+
+/* Enter a row context over pIn; returns the alias. */
+static const char *rowEnter(Binder *p, KqlRowCtx *pCtx, KqlRowCtx **ppSave, const KqlRel *pIn){
+  pCtx->pRel = pIn;
+  pCtx->zAlias = kqlBindAlias(p);
+  pCtx->bAggOk = 0;
+  *ppSave = p->pRow;
+  p->pRow = pCtx;
+  return pCtx->zAlias;
+}
+
+static void rowLeave(Binder *p, KqlRowCtx *pSave){ p->pRow = pSave; }
+
+static KqlCol *colsNew(Binder *p, int n){
+  return kqlArenaAlloc(p->pArena, sizeof(KqlCol)*(size_t)(n>0 ? n : 1));
+}
+
+/* "FROM (<input>) AS alias" */
+static void appendFrom(KqlStr *s, const KqlRel *pIn, const char *zAlias){
+  kqlStrPrintf(s, " FROM (%s) AS %s", pIn->zSql, zAlias);
+}
+
+/* where / filter */
+static KqlRel *opWhere(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  KqlRowCtx ctx, *pSave;
+  const char *zA = rowEnter(p, &ctx, &pSave, pIn);
+  KqlExpr *e = kqlBindExpr(p, pOp->aChild[0]);
+  const char *zCond = kqlExprCond(p, e);
+  rowLeave(p, pSave);
+  KqlStr s;
+  kqlStrInit(&s, p->pArena);
+  kqlStrAppend(&s, "SELECT ", -1);
+  kqlBindColList(&s, pIn, zA);
+  appendFrom(&s, pIn, zA);
+  kqlStrPrintf(&s, " WHERE %s", zCond);
+  KqlRel *r = kqlBindRelNew(p, kqlStrText(&s), pIn->nCol, pIn->aCol);
+  r->bOrdered = pIn->bOrdered;
+  return r;
+}
+
+/*
+** Bind one "name = expr" or "expr" item of project/extend/summarize-by.
+** Returns the expression; *pzName gets the name (never NULL).
+*/
+static KqlExpr *bindItem(Binder *p, const KqlAst *pItem, const char **pzName,
+                         const KqlCol *aOut, int nOut){
+  if( pItem->eKind==KQL_AST_ASSIGN ){
+    *pzName = pItem->z;
+    return kqlBindExpr(p, pItem->aChild[0]);
+  }
+  KqlExpr *e = kqlBindExpr(p, pItem);
+  const char *z = kqlNameForExpr(p, pItem, p->pRow && p->pRow->bAggOk);
+  if( z==0 ) z = kqlNameColumnN(p, p->pRow ? p->pRow->pRel->aCol : 0, p->pRow ? p->pRow->pRel->nCol : 0,
+                                aOut, nOut);
+  *pzName = z;
+  return e;
+}
+
+static int colType(const KqlExpr *e){
+  return e->eType==KQL_T_UNKNOWN ? KQL_T_STRING : e->eType;
+}
+
+/* project */
+static KqlRel *opProject(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  KqlRowCtx ctx, *pSave;
+  const char *zA = rowEnter(p, &ctx, &pSave, pIn);
+  KqlCol *aCol = colsNew(p, pOp->nChild);
+  int nCol = 0;
+  KqlStr s;
+  kqlStrInit(&s, p->pArena);
+  kqlStrAppend(&s, "SELECT ", -1);
+  for(int i=0; i<pOp->nChild; i++){
+    const KqlAst *pItem = pOp->aChild[i];
+    if( pItem->eKind==KQL_AST_MULTIASSIGN ){
+      kqlBindNotSupported(p, pItem, "(a, b) = ... in project");
+      continue;
+    }
+    const char *zName;
+    KqlExpr *e = bindItem(p, pItem, &zName, aCol, nCol);
+    for(int j=0; j<nCol; j++){
+      if( strcmp(aCol[j].zName, zName)==0 ){
+        if( pItem->eKind==KQL_AST_ASSIGN || pItem->eKind==KQL_AST_IDENT ){
+          kqlBindErr(p, pItem, "KQL112", "duplicate column name '%s'", zName);
+        }
+        zName = kqlNameUnique(p, zName, aCol, nCol);
+        break;
+      }
+    }
+    if( nCol ) kqlStrAppend(&s, ", ", 2);
+    kqlStrPrintf(&s, "%s AS ", e->zSql);
+    kqlStrIdent(&s, zName, -1);
+    aCol[nCol].zName = zName;
+    aCol[nCol].eType = colType(e);
+    nCol++;
+  }
+  rowLeave(p, pSave);
+  if( nCol==0 ) kqlStrAppend(&s, "NULL", -1);
+  appendFrom(&s, pIn, zA);
+  KqlRel *r = kqlBindRelNew(p, kqlStrText(&s), nCol, aCol);
+  r->bOrdered = pIn->bOrdered;
+  return r;
+}
+
+/* One extend item: a new column at the end, or an existing one replaced in place. */
+static KqlRel *extendOne(Binder *p, KqlRel *pIn, const KqlAst *pItem){
+  KqlRowCtx ctx, *pSave;
+  const char *zA = rowEnter(p, &ctx, &pSave, pIn);
+  const char *zName;
+  KqlExpr *e = bindItem(p, pItem, &zName, 0, 0);
+  rowLeave(p, pSave);
+  int iRep = kqlBindFindCol(pIn, zName);
+  int nCol = pIn->nCol + (iRep<0);
+  KqlCol *aCol = colsNew(p, nCol);
+  memcpy(aCol, pIn->aCol, sizeof(KqlCol)*(size_t)pIn->nCol);
+  KqlStr s;
+  kqlStrInit(&s, p->pArena);
+  kqlStrAppend(&s, "SELECT ", -1);
+  for(int i=0; i<pIn->nCol; i++){
+    if( i ) kqlStrAppend(&s, ", ", 2);
+    if( i==iRep ){
+      kqlStrPrintf(&s, "%s AS ", e->zSql);
+      aCol[i].eType = colType(e);
+    }else{
+      kqlStrPrintf(&s, "%s.", zA);
+    }
+    kqlStrIdent(&s, pIn->aCol[i].zName, -1);
+  }
+  if( iRep<0 ){
+    if( pIn->nCol ) kqlStrAppend(&s, ", ", 2);
+    kqlStrPrintf(&s, "%s AS ", e->zSql);
+    kqlStrIdent(&s, zName, -1);
+    aCol[nCol-1].zName = zName;
+    aCol[nCol-1].eType = colType(e);
+  }
+  appendFrom(&s, pIn, zA);
+  KqlRel *r = kqlBindRelNew(p, kqlStrText(&s), nCol, aCol);
+  r->bOrdered = pIn->bOrdered;
+  return r;
+}
+
+static KqlRel *opExtend(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  KqlRel *r = pIn;
+  for(int i=0; i<pOp->nChild; i++){
+    const KqlAst *pItem = pOp->aChild[i];
+    if( pItem->eKind==KQL_AST_MULTIASSIGN ){
+      kqlBindNotSupported(p, pItem, "(a, b) = ... in extend");
+      continue;
+    }
+    r = extendOne(p, r, pItem);
+  }
+  return r;
+}
+
+/* ORDER BY list of sort keys; bDefaultDesc for sort/order/top (KQL's default). */
+static void appendOrderBy(Binder *p, KqlStr *s, const KqlAst *const *aKey, int nKey){
+  kqlStrAppend(s, " ORDER BY ", -1);
+  for(int i=0; i<nKey; i++){
+    const KqlAst *pKey = aKey[i];
+    const KqlAst *pExpr = pKey->eKind==KQL_AST_SORTKEY ? pKey->aChild[0] : pKey;
+    int m = pKey->eKind==KQL_AST_SORTKEY ? pKey->eOp : 0;
+    KqlExpr *e = kqlBindExpr(p, pExpr);
+    int bAsc = (m & KQL_SORT_ASC)!=0;
+    const char *zE = e->zSql;
+    if( e->eType==KQL_T_DYNAMIC ) zE = kqlArenaPrintf(p->pArena, "(%s ->> '$')", e->zSql);
+    if( i ) kqlStrAppend(s, ", ", 2);
+    kqlStrPrintf(s, "%s %s", zE, bAsc ? "ASC" : "DESC");
+    if( m & KQL_SORT_NULLS_FIRST ) kqlStrAppend(s, " NULLS FIRST", -1);
+    else if( m & KQL_SORT_NULLS_LAST ) kqlStrAppend(s, " NULLS LAST", -1);
+  }
+}
+
+static KqlRel *opSort(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  KqlRowCtx ctx, *pSave;
+  const char *zA = rowEnter(p, &ctx, &pSave, pIn);
+  KqlStr s;
+  kqlStrInit(&s, p->pArena);
+  kqlStrAppend(&s, "SELECT ", -1);
+  kqlBindColList(&s, pIn, zA);
+  appendFrom(&s, pIn, zA);
+  appendOrderBy(p, &s, (const KqlAst *const *)pOp->aChild, pOp->nChild);
+  rowLeave(p, pSave);
+  KqlRel *r = kqlBindRelNew(p, kqlStrText(&s), pIn->nCol, pIn->aCol);
+  r->bOrdered = 1;
+  return r;
+}
+
+/* The row count of take/top/sample: a constant long. */
+static const char *countExpr(Binder *p, const KqlAst *pAst){
+  KqlRowCtx *pSave = p->pRow;
+  p->pRow = 0;
+  KqlExpr *e = kqlBindExpr(p, pAst);
+  p->pRow = pSave;
+  if( e->bError ) return "0";
+  if( e->eType!=KQL_T_INT && e->eType!=KQL_T_LONG ){
+    kqlBindErr(p, pAst, "KQL144", "row count must be an integer, not %s", kqlTypeName(e->eType));
+    return "0";
+  }
+  return e->zSql;
+}
+
+static KqlRel *opTake(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  const char *zN = countExpr(p, pOp->aChild[0]);
+  const char *zA = kqlBindAlias(p);
+  KqlStr s;
+  kqlStrInit(&s, p->pArena);
+  kqlStrAppend(&s, "SELECT ", -1);
+  kqlBindColList(&s, pIn, zA);
+  appendFrom(&s, pIn, zA);
+  kqlStrPrintf(&s, " LIMIT max(%s, 0)", zN);
+  KqlRel *r = kqlBindRelNew(p, kqlStrText(&s), pIn->nCol, pIn->aCol);
+  r->bOrdered = pIn->bOrdered;
+  return r;
+}
+
+static KqlRel *opTop(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  const char *zN = countExpr(p, pOp->aChild[0]);
+  KqlRowCtx ctx, *pSave;
+  const char *zA = rowEnter(p, &ctx, &pSave, pIn);
+  KqlStr s;
+  kqlStrInit(&s, p->pArena);
+  kqlStrAppend(&s, "SELECT ", -1);
+  kqlBindColList(&s, pIn, zA);
+  appendFrom(&s, pIn, zA);
+  appendOrderBy(p, &s, (const KqlAst *const *)&pOp->aChild[1], pOp->nChild-1);
+  kqlStrPrintf(&s, " LIMIT max(%s, 0)", zN);
+  rowLeave(p, pSave);
+  KqlRel *r = kqlBindRelNew(p, kqlStrText(&s), pIn->nCol, pIn->aCol);
+  r->bOrdered = 1;
+  return r;
+}
+
+static KqlRel *opCount(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  const KqlAst *pAs = kqlAstOpt(pOp, "as");
+  const char *zName = pAs && pAs->nChild && pAs->aChild[0]->z ? pAs->aChild[0]->z : "Count";
+  KqlCol *aCol = colsNew(p, 1);
+  aCol[0].zName = zName;
+  aCol[0].eType = KQL_T_LONG;
+  const char *zA = kqlBindAlias(p);
+  KqlStr s;
+  kqlStrInit(&s, p->pArena);
+  kqlStrAppend(&s, "SELECT count(*) AS ", -1);
+  kqlStrIdent(&s, zName, -1);
+  appendFrom(&s, pIn, zA);
+  return kqlBindRelNew(p, kqlStrText(&s), 1, aCol);
+}
+
+static KqlRel *opDistinct(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  if( pOp->nChild==1 && pOp->aChild[0]->eKind==KQL_AST_STAR ){
+    const char *zA = kqlBindAlias(p);
+    KqlStr s;
+    kqlStrInit(&s, p->pArena);
+    kqlStrAppend(&s, "SELECT DISTINCT ", -1);
+    kqlBindColList(&s, pIn, zA);
+    appendFrom(&s, pIn, zA);
+    return kqlBindRelNew(p, kqlStrText(&s), pIn->nCol, pIn->aCol);
+  }
+  KqlRel *r = opProject(p, pIn, pOp);
+  KqlStr s;
+  kqlStrInit(&s, p->pArena);
+  kqlStrAppend(&s, "SELECT DISTINCT", -1);
+  kqlStrAppend(&s, r->zSql + 6, -1);
+  r->zSql = kqlStrText(&s);
+  r->bOrdered = 0;
+  return r;
+}
+
+/* ------------------------------------------------------------ summarize */
+
+/* Is pAst a call of arg_max/arg_min? */
+static int isArgMinMax(const KqlAst *pAst){
+  return pAst && pAst->eKind==KQL_AST_CALL && pAst->z
+      && (strcmp(pAst->z, "arg_max")==0 || strcmp(pAst->z, "arg_min")==0);
+}
+
+typedef struct SumOut SumOut;
+struct SumOut {
+  KqlCol *aCol;         /* output columns so far */
+  int nCol;
+  KqlStr *pSel;         /* select list */
+};
+
+static void sumAdd(Binder *p, SumOut *o, const char *zName, int eType, const char *zSql){
+  zName = kqlNameUnique(p, zName, o->aCol, o->nCol);
+  if( o->nCol ) kqlStrAppend(o->pSel, ", ", 2);
+  kqlStrPrintf(o->pSel, "%s AS ", zSql);
+  kqlStrIdent(o->pSel, zName, -1);
+  o->aCol[o->nCol].zName = zName;
+  o->aCol[o->nCol].eType = eType;
+  o->nCol++;
+}
+
+/*
+** arg_max(t, c1, c2 | *): the t column, then the chosen columns of the row
+** where t is largest. bBare: the summarize has this single aggregate, so
+** SQLite's bare-column rule of max()/min() gives the row directly.
+*/
+static void sumArgMax(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *pIn,
+                      const KqlAst *pBy, int bBare){
+  int bMax = strcmp(pCall->z, "arg_max")==0;
+  if( pCall->nChild<2 ){
+    kqlBindErr(p, pCall, "KQL131", "function '%s' expects at least 2 arguments, got %d", pCall->z, pCall->nChild);
+    return;
+  }
+  KqlRowCtx inner = *p->pRow;
+  KqlRowCtx *pSave = p->pRow;
+  inner.bAggOk = 0;
+  p->pRow = &inner;
+  KqlExpr *t = kqlBindExpr(p, pCall->aChild[0]);
+  p->pRow = pSave;
+  if( t->bError ) return;
+  const char *zT = kqlNameForExpr(p, pCall->aChild[0], 0);
+  if( zT==0 ) zT = kqlNameColumnN(p, pIn->aCol, pIn->nCol, o->aCol, o->nCol);
+  sumAdd(p, o, zT, colType(t), kqlArenaPrintf(p->pArena, "%s(%s)", bMax ? "max" : "min", t->zSql));
+  for(int i=1; i<pCall->nChild; i++){
+    const KqlAst *pArg = pCall->aChild[i];
+    if( pArg->eKind==KQL_AST_STAR ){
+      for(int c=0; c<pIn->nCol; c++){
+        const char *zC = pIn->aCol[c].zName;
+        int bSkip = strcmp(zC, zT)==0;
+        for(int k=0; pBy && k<pBy->nChild && !bSkip; k++){
+          const KqlAst *pK = pBy->aChild[k];
+          const char *zK = pK->eKind==KQL_AST_ASSIGN ? pK->z : kqlNameForExpr(p, pK, 0);
+          if( zK && strcmp(zK, zC)==0 ) bSkip = 1;
+        }
+        if( bSkip ) continue;
+        const char *zRef = kqlBindColRef(p, c);
+        sumAdd(p, o, zC, pIn->aCol[c].eType, bBare ? zRef :
+               kqlArenaPrintf(p->pArena, "%s(%s, %s)", bMax ? "kql_arg_max_v" : "kql_arg_min_v", t->zSql, zRef));
+      }
+      continue;
+    }
+    const char *zName = 0;
+    const KqlAst *pE = pArg;
+    if( pArg->eKind==KQL_AST_ASSIGN ){ zName = pArg->z; pE = pArg->aChild[0]; }
+    p->pRow = &inner;
+    KqlExpr *e = kqlBindExpr(p, pE);
+    p->pRow = pSave;
+    if( e->bError ) continue;
+    if( zName==0 ) zName = kqlNameForExpr(p, pE, 0);
+    if( zName==0 ) zName = kqlNameColumnN(p, pIn->aCol, pIn->nCol, o->aCol, o->nCol);
+    sumAdd(p, o, zName, colType(e), bBare ? e->zSql :
+           kqlArenaPrintf(p->pArena, "%s(%s, %s)", bMax ? "kql_arg_max_v" : "kql_arg_min_v", t->zSql, e->zSql));
+  }
+}
+
+static KqlRel *opSummarize(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  const KqlAst *pAggs = pOp->nChild>0 ? pOp->aChild[0] : 0;
+  const KqlAst *pBy = pOp->nChild>1 ? pOp->aChild[1] : 0;
+  int nAgg = pAggs ? pAggs->nChild : 0;
+  int nBy = pBy ? pBy->nChild : 0;
+  KqlRowCtx ctx, *pSave;
+  const char *zA = rowEnter(p, &ctx, &pSave, pIn);
+  KqlStr sel;
+  kqlStrInit(&sel, p->pArena);
+  SumOut o;
+  o.aCol = colsNew(p, pIn->nCol*2 + nAgg + nBy + 4);
+  o.nCol = 0;
+  o.pSel = &sel;
+  /* by keys first */
+  for(int i=0; i<nBy; i++){
+    const char *zName;
+    KqlExpr *e = bindItem(p, pBy->aChild[i], &zName, o.aCol, o.nCol);
+    if( e->bAgg && !e->bError ){
+      kqlBindErr(p, pBy->aChild[i], "KQL135", "a summarize 'by' key cannot contain an aggregate");
+    }
+    if( pBy->aChild[i]->eKind!=KQL_AST_ASSIGN && kqlNameForExpr(p, pBy->aChild[i], 0)==0 ){
+      zName = kqlNameColumnN(p, pIn->aCol, pIn->nCol, o.aCol, o.nCol);
+    }
+    sumAdd(p, &o, zName, colType(e), e->zSql);
+  }
+  /* then aggregates */
+  ctx.bAggOk = 1;
+  for(int i=0; i<nAgg; i++){
+    const KqlAst *pItem = pAggs->aChild[i];
+    if( isArgMinMax(pItem) ){
+      sumArgMax(p, &o, pItem, pIn, pBy, nAgg==1);
+      continue;
+    }
+    if( pItem->eKind==KQL_AST_MULTIASSIGN ){
+      kqlBindNotSupported(p, pItem, "(a, b) = ... in summarize");
+      continue;
+    }
+    if( pItem->eKind==KQL_AST_ASSIGN && isArgMinMax(pItem->aChild[0]) ){
+      kqlBindNotSupported(p, pItem, "naming the result of arg_max/arg_min");
+      continue;
+    }
+    const char *zName;
+    KqlExpr *e = bindItem(p, pItem, &zName, o.aCol, o.nCol);
+    if( e->bError ) continue;
+    if( !e->bAgg ){
+      kqlBindErr(p, pItem, "KQL136", "summarize expressions must contain an aggregate function");
+      continue;
+    }
+    if( pItem->eKind!=KQL_AST_ASSIGN && kqlNameForExpr(p, pItem, 1)==0 ){
+      zName = kqlNameColumnN(p, pIn->aCol, pIn->nCol, o.aCol, o.nCol);
+    }
+    sumAdd(p, &o, zName, colType(e), e->zSql);
+  }
+  rowLeave(p, pSave);
+  KqlStr s;
+  kqlStrInit(&s, p->pArena);
+  kqlStrAppend(&s, "SELECT ", -1);
+  kqlStrAppend(&s, o.nCol ? kqlStrText(&sel) : "NULL", -1);
+  appendFrom(&s, pIn, zA);
+  if( nBy ){
+    kqlStrAppend(&s, " GROUP BY ", -1);
+    for(int i=0; i<nBy; i++) kqlStrPrintf(&s, "%s%d", i ? ", " : "", i+1);
+  }
+  return kqlBindRelNew(p, kqlStrText(&s), o.nCol, o.aCol);
+}
+
+/* ------------------------------------------------------------ project-* */
+
+/* Does name z match the wildcard pattern zPat ('*' matches any run)? */
+static int wildMatch(const char *zPat, const char *z){
+  while( *zPat ){
+    if( *zPat=='*' ){
+      zPat++;
+      if( *zPat==0 ) return 1;
+      for(; *z; z++) if( wildMatch(zPat, z) ) return 1;
+      return 0;
+    }
+    if( *zPat!=*z ) return 0;
+    zPat++;
+    z++;
+  }
+  return *z==0;
+}
+
+/* Mark in abSel[] the input columns that the name/wildcard items select. */
+static int selectCols(Binder *p, const KqlRel *pIn, const KqlAst *pOp, unsigned char *abSel,
+                      int *aiOrder, int *pnOrder){
+  int nOrder = 0;
+  for(int i=0; i<pOp->nChild; i++){
+    const KqlAst *pItem = pOp->aChild[i];
+    if( pItem->eKind==KQL_AST_SORTKEY ) pItem = pItem->aChild[0];
+    const char *zPat = pItem->z;
+    if( zPat==0 || (pItem->eKind!=KQL_AST_IDENT && pItem->eKind!=KQL_AST_WILDCARD) ){
+      kqlBindErr(p, pItem, "KQL145", "expected a column name or a wildcard");
+      return 0;
+    }
+    int bWild = strchr(zPat, '*')!=0;
+    int nHit = 0;
+    for(int c=0; c<pIn->nCol; c++){
+      if( bWild ? wildMatch(zPat, pIn->aCol[c].zName) : strcmp(zPat, pIn->aCol[c].zName)==0 ){
+        if( !abSel[c] && aiOrder ) aiOrder[nOrder++] = c;
+        abSel[c] = 1;
+        nHit++;
+      }
+    }
+    if( nHit==0 && !bWild ){
+      kqlBindErr(p, pItem, "KQL103", "unknown column '%s'", zPat);
+    }
+  }
+  if( pnOrder ) *pnOrder = nOrder;
+  return 1;
+}
+
+static KqlRel *projectIdx(Binder *p, const KqlRel *pIn, const int *aiCol, int nCol,
+                          const char *const *azNew){
+  const char *zA = kqlBindAlias(p);
+  KqlCol *aCol = colsNew(p, nCol);
+  KqlStr s;
+  kqlStrInit(&s, p->pArena);
+  kqlStrAppend(&s, "SELECT ", -1);
+  for(int i=0; i<nCol; i++){
+    const KqlCol *c = &pIn->aCol[aiCol[i]];
+    const char *zName = azNew && azNew[i] ? azNew[i] : c->zName;
+    if( i ) kqlStrAppend(&s, ", ", 2);
+    kqlStrPrintf(&s, "%s.", zA);
+    kqlStrIdent(&s, c->zName, -1);
+    kqlStrAppend(&s, " AS ", -1);
+    kqlStrIdent(&s, zName, -1);
+    aCol[i].zName = zName;
+    aCol[i].eType = c->eType;
+  }
+  if( nCol==0 ) kqlStrAppend(&s, "NULL", -1);
+  appendFrom(&s, pIn, zA);
+  KqlRel *r = kqlBindRelNew(p, kqlStrText(&s), nCol, aCol);
+  r->bOrdered = pIn->bOrdered;
+  return r;
+}
+
+static KqlRel *opProjectAwayKeep(Binder *p, KqlRel *pIn, const KqlAst *pOp, int bKeep){
+  unsigned char *abSel = kqlArenaAlloc(p->pArena, (size_t)pIn->nCol + 1);
+  int *aiCol = kqlArenaAlloc(p->pArena, sizeof(int)*(size_t)(pIn->nCol + 1));
+  if( !selectCols(p, pIn, pOp, abSel, 0, 0) ) return pIn;
+  int n = 0;
+  for(int c=0; c<pIn->nCol; c++){
+    if( (abSel[c]!=0)==bKeep ) aiCol[n++] = c;
+  }
+  return projectIdx(p, pIn, aiCol, n, 0);
+}
+
+static KqlRel *opProjectReorder(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  unsigned char *abSel = kqlArenaAlloc(p->pArena, (size_t)pIn->nCol + 1);
+  int *aiCol = kqlArenaAlloc(p->pArena, sizeof(int)*(size_t)(pIn->nCol + 1));
+  int n = 0;
+  if( !selectCols(p, pIn, pOp, abSel, aiCol, &n) ) return pIn;
+  for(int c=0; c<pIn->nCol; c++){
+    if( !abSel[c] ) aiCol[n++] = c;
+  }
+  return projectIdx(p, pIn, aiCol, n, 0);
+}
+
+static KqlRel *opProjectRename(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  const char **azNew = kqlArenaAlloc(p->pArena, sizeof(char*)*(size_t)(pIn->nCol + 1));
+  int *aiCol = kqlArenaAlloc(p->pArena, sizeof(int)*(size_t)(pIn->nCol + 1));
+  for(int c=0; c<pIn->nCol; c++) aiCol[c] = c;
+  for(int i=0; i<pOp->nChild; i++){
+    const KqlAst *pItem = pOp->aChild[i];
+    if( pItem->eKind!=KQL_AST_ASSIGN || pItem->nChild<1 || pItem->aChild[0]->eKind!=KQL_AST_IDENT ){
+      kqlBindErr(p, pItem, "KQL145", "expected new_name = old_name");
+      continue;
+    }
+    int c = kqlBindFindCol(pIn, pItem->aChild[0]->z);
+    if( c<0 ){
+      kqlBindErr(p, pItem->aChild[0], "KQL103", "unknown column '%s'", pItem->aChild[0]->z);
+      continue;
+    }
+    azNew[c] = pItem->z;
+  }
+  for(int c=0; c<pIn->nCol; c++){
+    const char *z = azNew[c] ? azNew[c] : pIn->aCol[c].zName;
+    for(int d=0; d<c; d++){
+      const char *z2 = azNew[d] ? azNew[d] : pIn->aCol[d].zName;
+      if( strcmp(z, z2)==0 ) kqlBindErr(p, pOp, "KQL112", "duplicate column name '%s'", z);
+    }
+  }
+  return projectIdx(p, pIn, aiCol, pIn->nCol, azNew);
+}
+
+/* getschema: one row per input column. */
+static KqlRel *opGetschema(Binder *p, KqlRel *pIn){
+  static const char *const azDotNet[] = {
+    "System.Object", "System.Boolean", "System.Int32", "System.Int64", "System.Double",
+    "System.Data.SqlTypes.SqlDecimal", "System.String", "System.DateTime", "System.TimeSpan",
+    "System.Guid", "System.Object", "System.Object",
+  };
+  KqlCol *aCol = colsNew(p, 4);
+  aCol[0].zName = "ColumnName";    aCol[0].eType = KQL_T_STRING;
+  aCol[1].zName = "ColumnOrdinal"; aCol[1].eType = KQL_T_LONG;
+  aCol[2].zName = "DataType";      aCol[2].eType = KQL_T_STRING;
+  aCol[3].zName = "ColumnType";    aCol[3].eType = KQL_T_STRING;
+  KqlStr s;
+  kqlStrInit(&s, p->pArena);
+  for(int i=0; i<pIn->nCol; i++){
+    int t = pIn->aCol[i].eType;
+    kqlStrPrintf(&s, "%sSELECT %s AS \"ColumnName\", %s AS \"ColumnOrdinal\", %s AS \"DataType\", "
+                 "%s AS \"ColumnType\"", i ? " UNION ALL " : "",
+                 kqlBindParamText(p, pIn->aCol[i].zName, -1), kqlBindParamInt(p, i),
+                 kqlBindParamText(p, azDotNet[t>=0 && t<KQL_T_COUNT ? t : 0], -1),
+                 kqlBindParamText(p, kqlTypeName(t), -1));
+  }
+  if( pIn->nCol==0 ){
+    kqlStrAppend(&s, "SELECT NULL AS \"ColumnName\", NULL AS \"ColumnOrdinal\", NULL AS \"DataType\", "
+                     "NULL AS \"ColumnType\" WHERE 0", -1);
+  }
+  return kqlBindRelNew(p, kqlStrText(&s), 4, aCol);
+}
+
+KqlRel *kqlBindOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  switch( pOp->eKind ){
+    case KQL_AST_OP_WHERE:     return opWhere(p, pIn, pOp);
+    case KQL_AST_OP_PROJECT:   return opProject(p, pIn, pOp);
+    case KQL_AST_OP_EXTEND:    return opExtend(p, pIn, pOp);
+    case KQL_AST_OP_SORT:      return opSort(p, pIn, pOp);
+    case KQL_AST_OP_TAKE:      return opTake(p, pIn, pOp);
+    case KQL_AST_OP_TOP:       return opTop(p, pIn, pOp);
+    case KQL_AST_OP_COUNT:     return opCount(p, pIn, pOp);
+    case KQL_AST_OP_DISTINCT:  return opDistinct(p, pIn, pOp);
+    case KQL_AST_OP_SUMMARIZE: return opSummarize(p, pIn, pOp);
+    case KQL_AST_OP_PROJECT_AWAY:    return opProjectAwayKeep(p, pIn, pOp, 0);
+    case KQL_AST_OP_PROJECT_KEEP:    return opProjectAwayKeep(p, pIn, pOp, 1);
+    case KQL_AST_OP_PROJECT_REORDER: return opProjectReorder(p, pIn, pOp);
+    case KQL_AST_OP_PROJECT_RENAME:  return opProjectRename(p, pIn, pOp);
+    case KQL_AST_OP_GETSCHEMA: return opGetschema(p, pIn);
+    case KQL_AST_OP_JOIN: case KQL_AST_OP_LOOKUP: return kqlBindJoin(p, pIn, pOp);
+    case KQL_AST_OP_UNION:     return kqlBindUnion(p, pIn, 0, pOp);
+    case KQL_AST_OP_MVEXPAND:  return kqlBindMvExpand(p, pIn, pOp);
+    case KQL_AST_OP_AS:        return pIn;
+    case KQL_AST_OP_RENDER:    return pIn;   /* drawing comes later: the input is the result */
+    case KQL_AST_OP_SERIALIZE: {
+      KqlRel *r = opExtend(p, pIn, pOp);
+      KqlRel *r2 = kqlBindRelNew(p, r->zSql, r->nCol, r->aCol);
+      r2->bOrdered = 1;
+      return r2;
+    }
+    default:
+      kqlBindNotSupported(p, pOp, kqlAstKindName(pOp->eKind));
+      return pIn;
+  }
+}

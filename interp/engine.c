@@ -1,0 +1,151 @@
+/*
+** 2026-11-28
+** kqlite — offline KQL engine.
+**
+** The engine object of the public API (kql.h): the in-memory SQLite
+** database with the KQL built-ins registered, the table sources (--data
+** directory, --table mappings), the clock, and lazy loading: a table's file
+** is read into SQLite the first time a query names it, with the schema from
+** the catalogue when the table is a known Sentinel/Defender table.
+*/
+#include "engineInt.h"
+#include "catalog.h"
+#include "fn.h"
+#include "load.h"
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int kql_open(KqlEngine **ppEng){
+  KqlEngine *p = calloc(1, sizeof(*p));
+  if( p==0 ) return KQL_IOERR;
+  if( sqlite3_open_v2(":memory:", &p->db, SQLITE_OPEN_READWRITE|SQLITE_OPEN_CREATE, 0)!=SQLITE_OK ){
+    sqlite3_close(p->db);
+    free(p);
+    return KQL_IOERR;
+  }
+  sqlite3_exec(p->db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;", 0, 0, 0);
+  if( kqlFnRegisterAll(p->db)!=SQLITE_OK ){
+    sqlite3_close(p->db);
+    free(p);
+    return KQL_IOERR;
+  }
+  *ppEng = p;
+  return KQL_OK;
+}
+
+void kql_close(KqlEngine *p){
+  if( p==0 ) return;
+  for(int i=0; i<p->nTable; i++){
+    KqlEngineTable *t = &p->aTable[i];
+    free(t->zName);
+    free(t->zPath);
+    free(t->zSqlName);
+    for(int c=0; c<t->nCol; c++) free((char*)t->aCol[c].zName);
+    free(t->aCol);
+  }
+  free(p->aTable);
+  free(p->zDataDir);
+  sqlite3_close(p->db);
+  free(p);
+}
+
+int kql_set_data_dir(KqlEngine *p, const char *zDir){
+  free(p->zDataDir);
+  p->zDataDir = zDir ? strdup(zDir) : 0;
+  return KQL_OK;
+}
+
+static KqlEngineTable *findTable(KqlEngine *p, const char *zName){
+  for(int i=0; i<p->nTable; i++){
+    if( strcmp(p->aTable[i].zName, zName)==0 ) return &p->aTable[i];
+  }
+  return 0;
+}
+
+static KqlEngineTable *addTable(KqlEngine *p, const char *zName){
+  if( p->nTable>=p->nTableAlloc ){
+    int n = p->nTableAlloc ? p->nTableAlloc*2 : 8;
+    KqlEngineTable *a = realloc(p->aTable, sizeof(*a)*(size_t)n);
+    if( a==0 ) return 0;
+    p->aTable = a;
+    p->nTableAlloc = n;
+  }
+  KqlEngineTable *t = &p->aTable[p->nTable++];
+  memset(t, 0, sizeof(*t));
+  t->zName = strdup(zName);
+  return t;
+}
+
+int kql_add_table(KqlEngine *p, const char *zName, const char *zPath){
+  KqlEngineTable *t = findTable(p, zName);
+  if( t && t->bLoaded ) return KQL_IOERR;
+  if( t==0 ) t = addTable(p, zName);
+  if( t==0 ) return KQL_IOERR;
+  free(t->zPath);
+  t->zPath = strdup(zPath);
+  return KQL_OK;
+}
+
+void kql_set_now(KqlEngine *p, int64_t ticks){
+  p->nowTicks = ticks;
+  p->bNowSet = 1;
+}
+
+void kql_set_dump(KqlEngine *p, int mDump){ p->mDump = mDump; }
+
+int64_t kqlEngineNow(KqlEngine *p){
+  if( p->bNowSet ) return p->nowTicks;
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return (int64_t)ts.tv_sec*KQL_TICKS_PER_SECOND + ts.tv_nsec/100;
+}
+
+/*
+** KqlBindEnv.xTable: resolve (and on first use load) table zName.
+*/
+int kqlEngineTable(void *pArg, const char *zName, KqlTableRef *pOut, const char **pzErr){
+  KqlEngineRun *pRun = pArg;
+  KqlEngine *p = pRun->pEng;
+  KqlEngineTable *t = findTable(p, zName);
+  if( t==0 || (!t->bLoaded && t->zPath==0) ){
+    char *zPath = p->zDataDir ? kqlLoadFindInDir(p->zDataDir, zName) : 0;
+    if( zPath==0 ) return KQL_TABLE_UNKNOWN;
+    if( t==0 ) t = addTable(p, zName);
+    if( t==0 ){ free(zPath); return KQL_TABLE_UNKNOWN; }
+    t->zPath = zPath;
+  }
+  if( !t->bLoaded ){
+    if( t->bFailed ){
+      *pzErr = kqlArenaPrintf(pRun->pArena, "table '%s' could not be loaded from %s", zName, t->zPath);
+      return KQL_TABLE_ERROR;
+    }
+    char *zSql = sqlite3_mprintf("kt_%d", p->nTable);
+    KqlLoadSchema *pSchema = 0;
+    char *zErr = 0;
+    const KqlTableDef *pDef = kqlCatalogFind(zName, -1);
+    int rc = kqlLoadFile(p->db, t->zPath, zSql, pDef, &pSchema, &zErr);
+    if( rc!=SQLITE_OK ){
+      *pzErr = kqlArenaPrintf(pRun->pArena, "%s", zErr ? zErr : "cannot load table");
+      free(zErr);
+      sqlite3_free(zSql);
+      kqlLoadSchemaFree(pSchema);
+      t->bFailed = 1;
+      return KQL_TABLE_ERROR;
+    }
+    t->zSqlName = strdup(zSql);
+    sqlite3_free(zSql);
+    t->nCol = pSchema->nCol;
+    t->aCol = calloc((size_t)(pSchema->nCol ? pSchema->nCol : 1), sizeof(KqlCol));
+    for(int i=0; i<pSchema->nCol; i++){
+      t->aCol[i].zName = strdup(pSchema->azName[i]);
+      t->aCol[i].eType = pSchema->aeType[i];
+    }
+    kqlLoadSchemaFree(pSchema);
+    t->bLoaded = 1;
+  }
+  pOut->zSqlName = t->zSqlName;
+  pOut->nCol = t->nCol;
+  pOut->aCol = t->aCol;
+  return KQL_TABLE_OK;
+}

@@ -1,0 +1,188 @@
+/*
+** 2026-11-28
+** kqlite — offline KQL engine.
+**
+** kql_run(): parse, bind, then prepare and step each result statement on
+** the engine's SQLite database, handing each result to the caller; and the
+** kql_result_* readers, which format values from their static KQL types.
+*/
+#include "engineInt.h"
+#include "parse.h"
+#include "value.h"
+#include "catalog.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void bindParams(sqlite3_stmt *pStmt, const KqlProgram *pProg){
+  int n = sqlite3_bind_parameter_count(pStmt);
+  for(int i=1; i<=n && i<=pProg->nParam; i++){
+    const KqlParam *v = &pProg->aParam[i-1];
+    switch( v->eKind ){
+      case KQL_PARAM_INT:  sqlite3_bind_int64(pStmt, i, v->i); break;
+      case KQL_PARAM_REAL: sqlite3_bind_double(pStmt, i, v->r); break;
+      case KQL_PARAM_TEXT: sqlite3_bind_text(pStmt, i, v->z, v->n, SQLITE_STATIC); break;
+      default:             sqlite3_bind_null(pStmt, i); break;
+    }
+  }
+}
+
+/* Turn an SQLite error message into a KQL one ("kql_matches: ..." -> "matches: ..."). */
+static void runtimeError(KqlResult *r, const char *zMsg){
+  const KqlAst *pAt = r->pBound->pAst;
+  if( strncmp(zMsg, "kql_", 4)==0 ) zMsg += 4;
+  kqlDiagAdd(r->pDiags, KQL_SEV_ERROR, "KQL300", pAt->iOfst, pAt->nLen, "runtime error: %s", zMsg);
+}
+
+int kql_run(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags,
+            int (*xResult)(void *pArg, KqlResult *pRes), void *pArg){
+  KqlArena *pArena = pDiags->pArena;
+  KqlAst *pQuery = kqlParse(pArena, pSrc->z, pSrc->n, pDiags);
+  if( pEng->mDump & 1 ){
+    char *z = kqlAstDump(pQuery);
+    fprintf(stderr, "%s\n", z);
+    free(z);
+  }
+  if( pDiags->nErr ) return KQL_ERROR;
+  KqlEngineRun run;
+  run.pEng = pEng;
+  run.pArena = pArena;
+  KqlBindEnv env;
+  memset(&env, 0, sizeof(env));
+  env.pArg = &run;
+  env.xTable = kqlEngineTable;
+  env.nowTicks = kqlEngineNow(pEng);
+  env.zTableHint = pEng->zDataDir
+      ? kqlArenaPrintf(pArena, "(no file for it in directory '%s')", pEng->zDataDir)
+      : "(no --data directory or --table mapping names it)";
+  KqlProgram *pProg = kqlBindQuery(pArena, pQuery, &env, pDiags);
+  if( pDiags->nErr ) return env.eIoErr ? KQL_IOERR : KQL_ERROR;
+  int rc = KQL_OK;
+  for(int i=0; i<pProg->nStmt && rc==KQL_OK; i++){
+    const KqlBoundStmt *pB = &pProg->aStmt[i];
+    if( pEng->mDump & 4 ) fprintf(stderr, "-- statement %d\n%s;\n", i+1, pB->zSql);
+    if( pEng->mDump & 2 ){
+      fprintf(stderr, "-- schema %d:", i+1);
+      for(int c=0; c<pB->nCol; c++){
+        fprintf(stderr, "%s %s:%s", c ? "," : "", pB->aCol[c].zName, kqlTypeName(pB->aCol[c].eType));
+      }
+      fprintf(stderr, "\n");
+    }
+    sqlite3_stmt *pStmt = 0;
+    if( sqlite3_prepare_v2(pEng->db, pB->zSql, -1, &pStmt, 0)!=SQLITE_OK ){
+      kqlDiagAdd(pDiags, KQL_SEV_ERROR, "KQL301", pB->pAst->iOfst, pB->pAst->nLen,
+                 "internal error: SQL: %s", sqlite3_errmsg(pEng->db));
+      sqlite3_finalize(pStmt);
+      return KQL_ERROR;
+    }
+    bindParams(pStmt, pProg);
+    KqlResult res;
+    memset(&res, 0, sizeof(res));
+    res.pEng = pEng;
+    res.pStmt = pStmt;
+    res.pBound = pB;
+    res.pDiags = pDiags;
+    res.aBuf = kqlArenaAlloc(pArena, sizeof(*res.aBuf)*(size_t)(pB->nCol+1));
+    res.zLabel = pSrc->zName;
+    int rcCb = xResult ? xResult(pArg, &res) : 0;
+    if( !res.bDone && !res.bError ){
+      /* the callback stopped early; still surface a runtime error of the first row */
+    }
+    if( res.bError ) rc = KQL_ERROR;
+    sqlite3_finalize(pStmt);
+    if( rcCb ) break;
+  }
+  return rc;
+}
+
+/* KqlBindEnv.xTable for checking: schemas from the catalogue only. */
+static int checkTable(void *pArg, const char *zName, KqlTableRef *pOut, const char **pzErr){
+  KqlEngineRun *pRun = pArg;
+  (void)pzErr;
+  const KqlTableDef *pDef = kqlCatalogFind(zName, -1);
+  if( pDef==0 ) return KQL_TABLE_UNKNOWN;
+  KqlCol *aCol = kqlArenaAlloc(pRun->pArena, sizeof(KqlCol)*(size_t)(pDef->nCol+1));
+  for(int i=0; i<pDef->nCol; i++){
+    aCol[i].zName = pDef->aCol[i].zName;
+    aCol[i].eType = pDef->aCol[i].eType;
+  }
+  pOut->zSqlName = zName;
+  pOut->nCol = pDef->nCol;
+  pOut->aCol = aCol;
+  return KQL_TABLE_OK;
+}
+
+int kql_check(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags){
+  KqlArena *pArena = pDiags->pArena;
+  KqlAst *pQuery = kqlParse(pArena, pSrc->z, pSrc->n, pDiags);
+  if( pDiags->nErr ) return KQL_ERROR;
+  KqlEngineRun run;
+  run.pEng = pEng;
+  run.pArena = pArena;
+  KqlBindEnv env;
+  memset(&env, 0, sizeof(env));
+  env.pArg = &run;
+  env.xTable = checkTable;
+  env.nowTicks = kqlEngineNow(pEng);
+  env.zTableHint = "(not in the schema catalogue)";
+  kqlBindQuery(pArena, pQuery, &env, pDiags);
+  return pDiags->nErr ? KQL_ERROR : KQL_OK;
+}
+
+int kql_result_columns(KqlResult *p){ return p->pBound->nCol; }
+const char *kql_result_name(KqlResult *p, int i){ return p->pBound->aCol[i].zName; }
+int kql_result_type(KqlResult *p, int i){ return p->pBound->aCol[i].eType; }
+const char *kql_result_label(KqlResult *p){ return p->zLabel; }
+
+int kql_result_step(KqlResult *p){
+  if( p->bDone ) return p->bError ? KQL_ERROR : KQL_DONE;
+  int rc = sqlite3_step(p->pStmt);
+  if( rc==SQLITE_ROW ) return KQL_ROW;
+  p->bDone = 1;
+  if( rc==SQLITE_DONE ) return KQL_DONE;
+  p->bError = 1;
+  runtimeError(p, sqlite3_errmsg(sqlite3_db_handle(p->pStmt)));
+  return KQL_ERROR;
+}
+
+int kql_result_isnull(KqlResult *p, int i){
+  return sqlite3_column_type(p->pStmt, i)==SQLITE_NULL;
+}
+
+int64_t kql_result_int64(KqlResult *p, int i){ return sqlite3_column_int64(p->pStmt, i); }
+double kql_result_double(KqlResult *p, int i){ return sqlite3_column_double(p->pStmt, i); }
+
+const char *kql_result_raw(KqlResult *p, int i){
+  return (const char*)sqlite3_column_text(p->pStmt, i);
+}
+
+const char *kql_result_text(KqlResult *p, int i){
+  sqlite3_stmt *s = p->pStmt;
+  int eStore = sqlite3_column_type(s, i);
+  if( eStore==SQLITE_NULL ) return "";
+  char *zBuf = p->aBuf[i];
+  switch( p->pBound->aCol[i].eType ){
+    case KQL_T_BOOL:
+      return sqlite3_column_int64(s, i) ? "true" : "false";
+    case KQL_T_INT: case KQL_T_LONG:
+      if( eStore==SQLITE_FLOAT ){
+        snprintf(zBuf, 48, "%lld", (long long)sqlite3_column_double(s, i));
+      }else{
+        snprintf(zBuf, 48, "%lld", (long long)sqlite3_column_int64(s, i));
+      }
+      return zBuf;
+    case KQL_T_REAL: case KQL_T_DECIMAL:
+      kqlValFormatReal(sqlite3_column_double(s, i), zBuf);
+      return zBuf;
+    case KQL_T_DATETIME:
+      kqlValFormatDatetime(sqlite3_column_int64(s, i), zBuf);
+      return zBuf;
+    case KQL_T_TIMESPAN:
+      kqlValFormatTimespan(sqlite3_column_int64(s, i), zBuf);
+      return zBuf;
+    default: {
+      const char *z = (const char*)sqlite3_column_text(s, i);
+      return z ? z : "";
+    }
+  }
+}

@@ -1,0 +1,20 @@
+/*
+** 2026-11-28
+** kqlite — offline KQL engine.
+**
+** kqlFnRegisterAll(): registers every group of KQL SQL functions (fn.h).
+*/
+#include "fn.h"
+
+int kqlFnRegisterAll(sqlite3 *db){
+  int (*const aReg[])(sqlite3 *) = {
+    kqlFnRegisterCore, kqlFnRegisterMvExpand, kqlFnRegisterString, kqlFnRegisterConvert, kqlFnRegisterRegex,
+    kqlFnRegisterDatetime, kqlFnRegisterDynamic, kqlFnRegisterAgg,
+    kqlFnRegisterMath, kqlFnRegisterNet,
+  };
+  for(unsigned i=0; i<sizeof(aReg)/sizeof(aReg[0]); i++){
+    int rc = aReg[i](db);
+    if( rc!=SQLITE_OK ) return rc;
+  }
+  return SQLITE_OK;
+}

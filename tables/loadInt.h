@@ -1,0 +1,201 @@
+/*
+** 2026-11-28
+** kqlite — offline KQL engine.
+**
+** Internal to the table loaders (load*.c): the loader object, the block
+** reader, cells, and the helpers the CSV and JSON readers share.
+**
+** How a load runs. A file is read in passes, each from its first byte:
+**   SAMPLE  parse the first KQL_LOAD_SAMPLE records; learn the columns (CSV
+**           header, JSON keys) and, for columns the catalogue does not type,
+**           which KQL types every value seen fits;
+**   LOAD    create the table from what was learned, then parse every record
+**           and insert it (one prepared INSERT, bound values);
+**   SCAN    only when LOAD meets a value the sample did not predict (a JSON
+**           key never seen, a cell that does not fit an inferred type): the
+**           table is rolled back, every record is classified, and LOAD runs
+**           again with types that now fit the whole file.
+** So inference never loses data: a late value that does not fit widens the
+** column's type (at worst to string) instead of being dropped or mangled.
+** Everything happens inside one SAVEPOINT; a failed load leaves no table.
+**
+** Records are parsed from one contiguous block of memory: when a record runs
+** past the data read so far, the reader keeps the record's start, reads more
+** (growing the block when it is full) and parses the record again.
+*/
+#ifndef KQL_LOAD_INT_H
+#define KQL_LOAD_INT_H
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <zlib.h>
+#include "catalog.h"
+#include "load.h"
+
+#define KQL_LOAD_BLOCK      (4*1024*1024)     /* bytes asked of each read */
+#define KQL_LOAD_MAX_FIELD  (64*1024*1024)    /* longest cell or JSON value */
+#define KQL_LOAD_MAX_RECORD (256*1024*1024)   /* longest record */
+#define KQL_LOAD_SAMPLE     1000              /* records the SAMPLE pass reads */
+#define KQL_LOAD_MAX_DEPTH  512               /* JSON nesting limit */
+
+/* Result codes of the internal steps. The KL prefix stands for "kql load". */
+#define KL_OK       0     /* done, go on */
+#define KL_ERROR    1     /* failed; the message is in KqlLoader.zErr */
+#define KL_MORE     2     /* the record runs past the data read so far */
+#define KL_EOF      3     /* no more records */
+#define KL_RESTART  4     /* a value the sample did not predict: SCAN, reload */
+#define KL_LIMIT    5     /* SAMPLE pass: enough records read */
+
+/* Passes (see the header comment). */
+#define KL_PASS_SAMPLE 0
+#define KL_PASS_LOAD   1
+#define KL_PASS_SCAN   2
+
+/* File formats. */
+#define KL_FMT_CSV   0
+#define KL_FMT_TSV   1
+#define KL_FMT_JSON  2    /* array of objects, or a stream of objects */
+#define KL_FMT_JSONL 3    /* one object per line */
+
+/*
+** The block reader: a file (plain or gzip, zlib tells them apart by the
+** magic bytes) read into a[]. Bytes before iRec are consumed; a[iRec] is the
+** first byte of the record being parsed, at line nLine, character column
+** nCol (both 1-based). a[nData] is always 0.
+*/
+typedef struct KqlLoadBuf KqlLoadBuf;
+struct KqlLoadBuf {
+  gzFile in;            /* open input, or NULL */
+  char *a;              /* the block: nAlloc+1 bytes */
+  size_t nAlloc;        /* capacity of a[] less the sentinel */
+  size_t iRec;          /* offset of the current record's first byte */
+  size_t nData;         /* bytes of a[] holding data */
+  int bEof;             /* no more data after a[nData-1] */
+  int64_t nLine;        /* line of a[iRec] */
+  int64_t nCol;         /* character column of a[iRec] */
+};
+
+/* Kinds of cell values (KqlLoadCell.eKind). */
+#define KL_CELL_TEXT   0  /* CSV/TSV cell text */
+#define KL_CELL_STR    1  /* JSON string, decoded (zRaw: the literal) */
+#define KL_CELL_INT    2  /* JSON number without fraction or exponent */
+#define KL_CELL_NUM    3  /* other JSON number */
+#define KL_CELL_TRUE   4  /* JSON true */
+#define KL_CELL_FALSE  5  /* JSON false */
+#define KL_CELL_NULL   6  /* JSON null */
+#define KL_CELL_JSON   7  /* JSON object or array, minified */
+
+/* One value of the record being processed. z/zRaw point into the block or
+** into the scratch buffer; both stay put until the next record is parsed. */
+typedef struct KqlLoadCell KqlLoadCell;
+struct KqlLoadCell {
+  int iCol;             /* table column (KqlLoader.aCol) it belongs to */
+  int eKind;            /* KL_CELL_* */
+  const char *z;        /* the value's text (see eKind) */
+  int n;                /* bytes in z */
+  const char *zRaw;     /* KL_CELL_STR: the literal with its quotes */
+  int nRaw;             /* bytes in zRaw */
+  const char *zLoc;     /* where the value starts in the block, for errors */
+};
+
+/* One column of the table being built. */
+typedef struct KqlLoadCol KqlLoadCol;
+struct KqlLoadCol {
+  char *zName;          /* column name in the table (malloc'ed) */
+  int eType;            /* KQL_T_* */
+  int bInfer;           /* type inferred from the data (not the catalogue) */
+  unsigned mCand;       /* inference: bit (1<<KQL_T_x) per type all values fit */
+  int bSeen;            /* inference: a non-empty value was seen */
+  int64_t iStamp;       /* record number that last set this column */
+  int bDefault;         /* LOAD: its parameter holds the default value now */
+};
+
+/* A JSON key, or CSV header name, that maps to a column. */
+typedef struct KqlLoadKey KqlLoadKey;
+struct KqlLoadKey {
+  char *z;              /* key text (malloc'ed) */
+  int n;                /* bytes in z */
+  unsigned h;           /* hash of z */
+  int iCol;             /* column it maps to */
+};
+
+/* A growable byte buffer. */
+typedef struct KqlLoadStr KqlLoadStr;
+struct KqlLoadStr {
+  char *z;              /* bytes (malloc'ed) */
+  size_t n;             /* bytes used */
+  size_t nAlloc;        /* capacity */
+};
+
+/* The loader: one call of kqlLoadFile. */
+typedef struct KqlLoader KqlLoader;
+struct KqlLoader {
+  sqlite3 *db;          /* target database */
+  const char *zPath;    /* file being loaded (for messages) */
+  const char *zTable;   /* SQL table name */
+  const KqlTableDef *pDef;  /* catalogue schema, or NULL */
+  int eFmt;             /* KL_FMT_* */
+  int ePass;            /* KL_PASS_* */
+  int bExact;           /* inferred types hold for the whole file */
+  char *zErr;           /* error message (malloc'ed), set with KL_ERROR */
+  int bCantOpen;        /* the error is that the file cannot be opened */
+  KqlLoadBuf buf;       /* the input */
+  KqlLoadStr scratch;   /* decoded cells of the current record */
+  KqlLoadStr conv;      /* converted text of one cell (bound TRANSIENT) */
+  int nCol;             /* columns in aCol */
+  int nColAlloc;        /* capacity of aCol */
+  KqlLoadCol *aCol;     /* table columns: catalogue ones first */
+  int nKey;             /* keys in aKey */
+  int nKeyAlloc;        /* capacity of aKey */
+  KqlLoadKey *aKey;     /* names and keys mapped to columns */
+  int nHash;            /* slots in aHash (a power of two) */
+  int *aHash;           /* open addressing: index in aKey + 1, 0 empty */
+  int nCell;            /* cells in aCell */
+  int nCellAlloc;       /* capacity of aCell */
+  KqlLoadCell *aCell;   /* the current record's values */
+  int nFileCol;         /* CSV: fields per record (the header's) */
+  int *aFileMap;        /* CSV: column of each field */
+  int *aKeyCache;       /* JSON: key index last seen at member i, or -1 */
+  int nKeyCache;        /* entries in aKeyCache */
+  sqlite3_stmt *pIns;   /* the INSERT (LOAD) */
+  int64_t nRec;         /* records processed in this pass */
+  int64_t nRow;         /* rows inserted */
+  void *pFmt;           /* reader state of the format module */
+};
+
+/******************************* load_buf.c *********************************/
+int kqlLoadBufOpen(KqlLoader *p);
+void kqlLoadBufClose(KqlLoadBuf *pBuf);
+int kqlLoadBufFill(KqlLoader *p);
+void kqlLoadBufAdvance(KqlLoadBuf *pBuf, const char *zNext);
+void kqlLoadBufAdvanceLines(KqlLoadBuf *pBuf, const char *zNext, int64_t nNl);
+const char *kqlLoadUtf8Check(const char *z, size_t n, const char **pzWhy);
+int kqlLoadCheckRecord(KqlLoader *p, const char *zEnd);
+int kqlLoadError(KqlLoader *p, const char *zLoc, const char *zFmt, ...);
+int kqlLoadStrReserve(KqlLoader *p, KqlLoadStr *pStr, size_t n);
+void kqlLoadQuoteValue(char *zOut, size_t nOut, const char *z, size_t n);
+unsigned kqlLoadHash(const char *z, int n);
+
+/******************************* load_json.c ********************************/
+int kqlLoadJsonPass(KqlLoader *p);
+int kqlLoadJsonMinify(const char *z, int n, char *zOut, int *pnOut);
+void kqlLoadJsonQuote(KqlLoadStr *pOut, const char *z, int n);
+
+/******************************* load_csv.c *********************************/
+int kqlLoadCsvPass(KqlLoader *p);
+
+/******************************* load_cell.c ********************************/
+unsigned kqlLoadCellMask(const KqlLoadCell *pCell, unsigned mWant);
+int kqlLoadCellBind(KqlLoader *p, const KqlLoadCell *pCell);
+int kqlLoadBindDefault(KqlLoader *p, int iCol);
+int kqlLoadTypeFromMask(unsigned mCand, int bSeen);
+
+/******************************* load_map.c *********************************/
+int kqlLoadAddCatalogue(KqlLoader *p);
+void kqlLoadResetInference(KqlLoader *p);
+int kqlLoadColumnForKey(KqlLoader *p, const char *z, int n);
+int kqlLoadKeyFind(KqlLoader *p, const char *z, int n);
+int kqlLoadMapHeader(KqlLoader *p);
+int kqlLoadRow(KqlLoader *p);
+
+#endif

@@ -1,0 +1,70 @@
+/*
+** 2026-11-28
+** kqlite — offline KQL engine.
+**
+** kqltestRun(): a query's results or diagnostics as one string (kqltest.h).
+*/
+#include "kqltest.h"
+#include "kql.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Buf Buf;
+struct Buf { char *z; size_t n, nAlloc; int nTable; };
+
+static void bufAdd(Buf *b, const char *z){
+  size_t n = strlen(z);
+  if( b->n + n + 1 > b->nAlloc ){
+    b->nAlloc = (b->n + n + 1)*2 + 256;
+    b->z = realloc(b->z, b->nAlloc);
+  }
+  memcpy(b->z + b->n, z, n + 1);
+  b->n += n;
+}
+
+static int collect(void *pArg, KqlResult *r){
+  Buf *b = pArg;
+  if( b->nTable++ ) bufAdd(b, "--\n");
+  int n = kql_result_columns(r);
+  for(int i=0; i<n; i++){
+    if( i ) bufAdd(b, ",");
+    bufAdd(b, kql_result_name(r, i));
+    bufAdd(b, ":");
+    bufAdd(b, kqlTypeName(kql_result_type(r, i)));
+  }
+  bufAdd(b, "\n");
+  int rc;
+  while( (rc = kql_result_step(r))==KQL_ROW ){
+    for(int i=0; i<n; i++){
+      if( i ) bufAdd(b, ",");
+      bufAdd(b, kql_result_isnull(r, i) ? "null" : kql_result_text(r, i));
+    }
+    bufAdd(b, "\n");
+  }
+  return 0;
+}
+
+char *kqltestRun(const char *zQuery, const char *zDataDir, int *pRc){
+  Buf b = {0};
+  bufAdd(&b, "");
+  KqlEngine *pEng = 0;
+  kql_open(&pEng);
+  if( zDataDir ) kql_set_data_dir(pEng, zDataDir);
+  kql_set_now(pEng, 17810496000000000LL);   /* 2026-06-10T00:00:00Z */
+  KqlArena *pArena = kqlArenaNew();
+  KqlDiagList diags;
+  kqlDiagInit(&diags, pArena);
+  KqlSource src = { "<query>", zQuery, (int)strlen(zQuery), 0, 0 };
+  int rc = kql_run(pEng, &src, &diags, collect, &b);
+  for(KqlDiag *d = diags.pFirst; d; d = d->pNext){
+    char buf[1200];
+    snprintf(buf, sizeof(buf), "%s %s @%d+%d: %s\n", d->eSev==KQL_SEV_ERROR ? "error" : "warning",
+             d->zCode, d->iOfst, d->nLen, d->zMsg);
+    bufAdd(&b, buf);
+  }
+  kqlArenaFree(pArena);
+  kql_close(pEng);
+  if( pRc ) *pRc = rc;
+  return b.z;
+}

@@ -1,0 +1,18 @@
+/*
+** 2026-11-28
+** kqlite — offline KQL engine.
+**
+** Test helper: run a KQL query through the public API (kql.h) and get the
+** whole outcome as one string, so a test compares it with the expected text:
+**   "a:long,b:string\n1,x\n2,y\n"      (header with KQL types, rows as kql_result_text)
+**   "error KQL103 @12+3: unknown column 'Foo'\n"   (each diagnostic, offset+length)
+** Several result tables are separated by "--\n". Cells are joined with ','.
+*/
+#ifndef KQL_KQLTEST_H
+#define KQL_KQLTEST_H
+
+/* Run zQuery (tables from zDataDir when not NULL; now() pinned to
+** 2026-06-10T00:00:00Z). Returns a malloc'ed string; *pRc gets kql_run's code. */
+char *kqltestRun(const char *zQuery, const char *zDataDir, int *pRc);
+
+#endif

@@ -1,0 +1,387 @@
+/*
+** 2026-11-28
+** kqlite — offline KQL engine.
+**
+** End-to-end tests of the kqlite command line. Each test starts the binary
+** named by the environment variable KQLITE (default build/kqlite) in a child
+** process, with standard output and standard error captured in temporary
+** files, and checks the three things a user sees: stdout, stderr and the exit
+** code. Expected outputs were worked out by hand from the query and the data
+** (tables/samples/ and its README for the bundled hunts, small files written
+** by the tests themselves otherwise), never copied from kqlite's output.
+*/
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* What one run of the binary produced. */
+typedef struct CliRun CliRun;
+struct CliRun {
+  int rc;               /* exit code; 128+N when killed by signal N */
+  char *zOut;           /* standard output (malloc'ed, NUL-terminated) */
+  char *zErr;           /* standard error */
+};
+
+static const char *binary(void){
+  const char *z = getenv("KQLITE");
+  return z && z[0] ? z : "build/kqlite";
+}
+
+/* Whole contents of the open file fd, from its start. */
+static char *slurpFd(int fd){
+  size_t n = 0, nAlloc = 4096;
+  char *z = malloc(nAlloc);
+  cr_assert_not_null(z);
+  lseek(fd, 0, SEEK_SET);
+  for(;;){
+    ssize_t got;
+    if( n+1>=nAlloc ){
+      nAlloc *= 2;
+      z = realloc(z, nAlloc);
+      cr_assert_not_null(z);
+    }
+    got = read(fd, z+n, nAlloc-n-1);
+    if( got<0 && errno==EINTR ) continue;
+    if( got<=0 ) break;
+    n += (size_t)got;
+  }
+  z[n] = 0;
+  return z;
+}
+
+/*
+** Run the binary with the NULL-terminated argument list azArg (azArg[0] is
+** the first argument after the program name), from the repository root.
+*/
+static CliRun cliRunv(const char *const *azArg){
+  CliRun r;
+  char zOutPath[] = "/tmp/kqlite-cli-out.XXXXXX";
+  char zErrPath[] = "/tmp/kqlite-cli-err.XXXXXX";
+  int fdOut = mkstemp(zOutPath), fdErr = mkstemp(zErrPath);
+  int nArg = 0, status = 0;
+  const char *zBin = binary();
+  pid_t pid;
+  cr_assert(fdOut>=0 && fdErr>=0, "mkstemp failed");
+  unlink(zOutPath);
+  unlink(zErrPath);
+  cr_assert_eq(access(zBin, X_OK), 0,
+               "%s is not an executable (build it, or point KQLITE at the binary)", zBin);
+  while( azArg[nArg] ) nArg++;
+  char **azArgv = calloc((size_t)nArg+2, sizeof(char*));
+  azArgv[0] = (char*)zBin;
+  for(int i=0; i<nArg; i++) azArgv[i+1] = (char*)azArg[i];
+  fflush(stdout);
+  fflush(stderr);
+  pid = fork();
+  cr_assert_neq(pid, -1);
+  if( pid==0 ){
+    int fdNull = open("/dev/null", O_RDONLY);
+    if( fdNull>=0 ) dup2(fdNull, 0);
+    dup2(fdOut, 1);
+    dup2(fdErr, 2);
+    alarm(60);
+    execv(zBin, azArgv);
+    _exit(127);
+  }
+  while( waitpid(pid, &status, 0)<0 && errno==EINTR ){}
+  free(azArgv);
+  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.zOut = slurpFd(fdOut);
+  r.zErr = slurpFd(fdErr);
+  close(fdOut);
+  close(fdErr);
+  return r;
+}
+
+#define cliRun(...) cliRunv((const char *const[]){__VA_ARGS__, NULL})
+
+static void cliFree(CliRun *r){
+  free(r->zOut);
+  free(r->zErr);
+}
+
+/* Assert the exit code, with both streams in the message when it is wrong. */
+static void expectRc(const CliRun *r, int rc){
+  cr_assert_eq(r->rc, rc, "exit code %d, expected %d\n--- stdout:\n%s--- stderr:\n%s",
+               r->rc, rc, r->zOut, r->zErr);
+}
+
+static void expectOut(const CliRun *r, const char *zWant){
+  cr_expect_str_eq(r->zOut, zWant, "--- stdout:\n%s--- expected:\n%s--- stderr:\n%s",
+                   r->zOut, zWant, r->zErr);
+}
+
+static void expectErrHas(const CliRun *r, const char *zPart){
+  cr_expect_not_null(strstr(r->zErr, zPart), "stderr lacks \"%s\":\n%s", zPart, r->zErr);
+}
+
+/* A scratch directory, removed by the test's own process at exit. */
+static char *scratchDir(void){
+  char zTmpl[] = "/tmp/kqlite-cli.XXXXXX";
+  char *z = mkdtemp(zTmpl);
+  cr_assert_not_null(z);
+  return strdup(z);
+}
+
+static char *writeFile(const char *zDir, const char *zName, const char *zText){
+  size_t n = strlen(zDir) + strlen(zName) + 2;
+  char *zPath = malloc(n);
+  FILE *f;
+  snprintf(zPath, n, "%s/%s", zDir, zName);
+  f = fopen(zPath, "w");
+  cr_assert_not_null(f, "cannot write %s", zPath);
+  fputs(zText, f);
+  fclose(f);
+  return zPath;
+}
+
+static void removeDir(const char *zDir){
+  char zCmd[600];
+  snprintf(zCmd, sizeof(zCmd), "rm -rf '%s'", zDir);
+  if( strncmp(zDir, "/tmp/kqlite-cli.", 16)==0 && system(zCmd)!=0 ){
+    cr_log_warn("could not remove %s", zDir);
+  }
+}
+
+/****************************************************************** usage */
+
+Test(cli, no_arguments_is_a_usage_error, .timeout = 60){
+  CliRun r = cliRunv((const char *const[]){NULL});
+  expectRc(&r, 2);
+  expectErrHas(&r, "usage: kqlite run");
+  expectOut(&r, "");
+  cliFree(&r);
+}
+
+Test(cli, help_goes_to_stdout, .timeout = 60){
+  CliRun r = cliRun("--help");
+  expectRc(&r, 0);
+  cr_expect_not_null(strstr(r.zOut, "usage: kqlite run"));
+  cr_expect_str_eq(r.zErr, "");
+  cliFree(&r);
+}
+
+Test(cli, run_without_query, .timeout = 60){
+  CliRun r = cliRun("run");
+  expectRc(&r, 2);
+  expectErrHas(&r, "no query");
+  cliFree(&r);
+}
+
+Test(cli, unknown_option, .timeout = 60){
+  CliRun r = cliRun("run", "--bogus", "-e", "print 1");
+  expectRc(&r, 2);
+  expectErrHas(&r, "unknown option '--bogus'");
+  cliFree(&r);
+}
+
+Test(cli, unknown_command, .timeout = 60){
+  CliRun r = cliRun("frobnicate");
+  expectRc(&r, 2);
+  expectErrHas(&r, "unknown command 'frobnicate'");
+  cliFree(&r);
+}
+
+Test(cli, unknown_format, .timeout = 60){
+  CliRun r = cliRun("run", "--format", "xml", "-e", "print 1");
+  expectRc(&r, 2);
+  expectErrHas(&r, "unknown format 'xml'");
+  cliFree(&r);
+}
+
+Test(cli, option_missing_its_value, .timeout = 60){
+  CliRun r = cliRun("run", "-e");
+  expectRc(&r, 2);
+  expectErrHas(&r, "-e needs a value");
+  cliFree(&r);
+}
+
+Test(cli, bad_now, .timeout = 60){
+  CliRun r = cliRun("run", "--now", "yesterday-ish", "-e", "print 1");
+  expectRc(&r, 2);
+  expectErrHas(&r, "--now");
+  expectErrHas(&r, "yesterday-ish");
+  cliFree(&r);
+}
+
+Test(cli, missing_query_file, .timeout = 60){
+  CliRun r = cliRun("run", "queries/no-such-hunt.kql");
+  expectRc(&r, 2);
+  expectErrHas(&r, "queries/no-such-hunt.kql");
+  expectOut(&r, "");
+  cliFree(&r);
+}
+
+Test(cli, table_option_needs_name_and_path, .timeout = 60){
+  CliRun r = cliRun("run", "--table", "Firewall", "-e", "Firewall | count");
+  expectRc(&r, 2);
+  expectErrHas(&r, "NAME=PATH");
+  cliFree(&r);
+}
+
+/****************************************************************** -e and output */
+
+Test(cli, inline_query_csv_when_not_a_terminal, .timeout = 60){
+  CliRun r = cliRun("run", "-e", "print x = 1 + 1, s = strcat('a', 'b')");
+  expectRc(&r, 0);
+  expectOut(&r, "x,s\n2,ab\n");
+  cr_expect_str_eq(r.zErr, "");
+  cliFree(&r);
+}
+
+Test(cli, inline_query_json, .timeout = 60){
+  CliRun r = cliRun("run", "--format", "json", "-e", "print n = 2 * 21, b = 1 < 2, s = 'x'");
+  expectRc(&r, 0);
+  expectOut(&r,
+    "{\"columns\":[{\"name\":\"n\",\"type\":\"long\"},{\"name\":\"b\",\"type\":\"bool\"},"
+    "{\"name\":\"s\",\"type\":\"string\"}],\"rows\":[\n[42,true,\"x\"]\n]}\n");
+  cliFree(&r);
+}
+
+Test(cli, inline_range_table_format, .timeout = 60){
+  CliRun r = cliRun("run", "--format", "table", "-e", "range i from 8 to 11 step 1");
+  expectRc(&r, 0);
+  expectOut(&r, " i\n--\n 8\n 9\n10\n11\n");
+  cliFree(&r);
+}
+
+Test(cli, now_pins_now_and_ago, .timeout = 60){
+  CliRun r = cliRun("run", "--now", "2026-06-05T00:00:00Z", "-e",
+                    "print t = now(), a = ago(1d), h = ago(90m)");
+  expectRc(&r, 0);
+  expectOut(&r, "t,a,h\n2026-06-05T00:00:00Z,2026-06-04T00:00:00Z,2026-06-04T22:30:00Z\n");
+  cliFree(&r);
+}
+
+Test(cli, ago_filters_with_now, .timeout = 60){
+  /* rows 3 and 4 days before --now are outside a 2-day window; the two
+  ** within it are kept */
+  CliRun r = cliRun("run", "--now", "2026-06-10T12:00:00Z", "-e",
+    "datatable(T:datetime, n:long)[datetime(2026-06-06T12:00:00Z), 1, datetime(2026-06-07T11:00:00Z), 2,"
+    " datetime(2026-06-09T00:00:00Z), 3, datetime(2026-06-10T11:59:59Z), 4]"
+    " | where T > ago(2d) | project n");
+  expectRc(&r, 0);
+  expectOut(&r, "n\n3\n4\n");
+  cliFree(&r);
+}
+
+/****************************************************************** errors */
+
+Test(cli, syntax_error_is_located, .timeout = 60){
+  char *zDir = scratchDir();
+  char *zPath = writeFile(zDir, "bad.kql", "print a = 1\n| where a > > 2\n");
+  CliRun r = cliRun("run", zPath);
+  char zWantHead[300];
+  expectRc(&r, 1);
+  expectOut(&r, "");
+  /* the second '>' is on line 2, column 13 */
+  snprintf(zWantHead, sizeof(zWantHead), "%s:2:13: error: ", zPath);
+  cr_expect_eq(strncmp(r.zErr, zWantHead, strlen(zWantHead)), 0,
+               "stderr should start with \"%s\":\n%s", zWantHead, r.zErr);
+  expectErrHas(&r, "syntax error");
+  expectErrHas(&r, "\n  | where a > > 2\n              ^\n");
+  cliFree(&r);
+  removeDir(zDir);
+  free(zPath);
+  free(zDir);
+}
+
+Test(cli, syntax_error_inline_query, .timeout = 60){
+  CliRun r = cliRun("run", "-e", "print (1");
+  expectRc(&r, 1);
+  cr_expect_eq(strncmp(r.zErr, "<query>:1:", 10), 0, "stderr: %s", r.zErr);
+  cliFree(&r);
+}
+
+Test(cli, unknown_column_is_a_query_error, .timeout = 60){
+  CliRun r = cliRun("run", "-e", "print a = 1 | project b");
+  expectRc(&r, 1);
+  cr_expect_eq(strncmp(r.zErr, "<query>:1:", 10), 0, "stderr: %s", r.zErr);
+  cr_expect(strstr(r.zErr, "'b'") || strstr(r.zErr, "\"b\""),
+            "the message quotes the column name: %s", r.zErr);
+  cliFree(&r);
+}
+
+Test(cli, unknown_table_names_table_and_directory, .timeout = 60){
+  char *zDir = scratchDir();
+  CliRun r = cliRun("run", "--data", zDir, "-e", "NoSuchTable | take 1");
+  expectRc(&r, 2);
+  expectErrHas(&r, "NoSuchTable");
+  expectErrHas(&r, zDir);
+  expectOut(&r, "");
+  cliFree(&r);
+  removeDir(zDir);
+  free(zDir);
+}
+
+Test(cli, catalogue_table_without_file, .timeout = 60){
+  /* SigninLogs is a known schema, but the directory has no file for it */
+  char *zDir = scratchDir();
+  CliRun r = cliRun("run", "--data", zDir, "-e", "SigninLogs | take 1");
+  expectRc(&r, 2);
+  expectErrHas(&r, "SigninLogs");
+  expectErrHas(&r, zDir);
+  cliFree(&r);
+  removeDir(zDir);
+  free(zDir);
+}
+
+/****************************************************************** --table, --data */
+
+Test(cli, table_option_loads_a_csv, .timeout = 60){
+  char *zDir = scratchDir();
+  char *zCsv = writeFile(zDir, "fw.csv",
+    "Time,Src,Dst,Port\n"
+    "2026-06-03T08:00:00Z,10.0.0.5,156.247.40.190,12159\n"
+    "2026-06-03T08:01:00Z,10.0.0.6,13.107.21.200,443\n"
+    "2026-06-03T08:02:00Z,10.0.0.5,82.23.246.160,12159\n");
+  char zSpec[300];
+  snprintf(zSpec, sizeof(zSpec), "Firewall=%s", zCsv);
+  CliRun r = cliRun("run", "--table", zSpec, "-e",
+                    "Firewall | where Port == 12159 | summarize n = count() by Src");
+  expectRc(&r, 0);
+  expectOut(&r, "Src,n\n10.0.0.5,2\n");
+  cliFree(&r);
+  removeDir(zDir);
+  free(zCsv);
+  free(zDir);
+}
+
+Test(cli, malformed_data_is_located, .timeout = 60){
+  char *zDir = scratchDir();
+  char *zCsv = writeFile(zDir, "Broken.csv", "a,b\n1,2\n3,\"unterminated\n");
+  CliRun r = cliRun("run", "--data", zDir, "-e", "Broken | count");
+  char zWant[300];
+  expectRc(&r, 2);
+  snprintf(zWant, sizeof(zWant), "%s:3:", zCsv);
+  expectErrHas(&r, zWant);
+  expectOut(&r, "");
+  cliFree(&r);
+  removeDir(zDir);
+  free(zCsv);
+  free(zDir);
+}
+
+Test(cli, several_files_are_labelled, .timeout = 60){
+  char *zDir = scratchDir();
+  char *zA = writeFile(zDir, "a.kql", "print x = 1\n");
+  char *zB = writeFile(zDir, "b.kql", "print y = 'two'\n");
+  char zWant[600];
+  CliRun r = cliRun("run", zA, zB);
+  expectRc(&r, 0);
+  snprintf(zWant, sizeof(zWant), "==> %s\nx\n1\n\n==> %s\ny\ntwo\n", zA, zB);
+  expectOut(&r, zWant);
+  cliFree(&r);
+  removeDir(zDir);
+  free(zA);
+  free(zB);
+  free(zDir);
+}
