@@ -513,9 +513,18 @@ KqlAst *kqlPSubPipe(KqlParseCtx *pCtx, KqlAst *pOp){
   return kqlPPipe(pCtx, pSrc, pOp);
 }
 
-KqlAst *kqlPSortBits(KqlAst *p, int eBits, const KqlTok *pEnd){
-  p->eOp |= eBits;
-  if( pEnd ) kqlPEnd(p, pEnd);
+KqlAst *kqlPSortKey(KqlParseCtx *pCtx, KqlAst *pExpr, const KqlSortSpec *pDir, const KqlSortSpec *pNulls){
+  KqlAst *p = kqlPWrap(pCtx, KQL_AST_SORTKEY, pExpr);
+  p->eOp = pDir->eBits | (pNulls ? pNulls->eBits : 0);
+  kqlAstExtend(p, pDir->iEnd);
+  if( pNulls ) kqlAstExtend(p, pNulls->iEnd);
+  return p;
+}
+
+KqlAst *kqlPNamed(KqlParseCtx *pCtx, int eKind, const KqlAst *pName){
+  KqlAst *p = kqlAstNew(pCtx->pArena, eKind, pName->iOfst, pName->nLen);
+  p->z = pName->z;
+  p->n = pName->n;
   return p;
 }
 

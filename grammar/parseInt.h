@@ -20,6 +20,13 @@ struct KqlTok {
   int iOfst;            /* z - start of the query text */
 };
 
+/* asc/desc or nulls first/last as parsed: KQL_SORT_* bits and where it ends. */
+typedef struct KqlSortSpec KqlSortSpec;
+struct KqlSortSpec {
+  int eBits;            /* KQL_SORT_* bits (0 when not written) */
+  int iEnd;             /* byte offset just past the words, 0 when absent */
+};
+
 typedef struct KqlParseCtx KqlParseCtx;
 struct KqlParseCtx {
   KqlArena *pArena;     /* every node and string goes here */
@@ -82,8 +89,10 @@ KqlAst *kqlPType(KqlParseCtx *pCtx, const KqlTok *pTok);
 KqlAst *kqlPPipe(KqlParseCtx *pCtx, KqlAst *pSrc, KqlAst *pOp);
 /* PIPE whose source is the implicit CONTEXT (sub-pipelines). */
 KqlAst *kqlPSubPipe(KqlParseCtx *pCtx, KqlAst *pOp);
-/* Set SORTKEY bits on p; returns p. */
-KqlAst *kqlPSortBits(KqlAst *p, int eBits, const KqlTok *pEnd);
+/* SORTKEY over pExpr with the bits (and span) of pDir and pNulls (may be NULL). */
+KqlAst *kqlPSortKey(KqlParseCtx *pCtx, KqlAst *pExpr, const KqlSortSpec *pDir, const KqlSortSpec *pNulls);
+/* A node of kind eKind named by pName (z and span copied; no children). */
+KqlAst *kqlPNamed(KqlParseCtx *pCtx, int eKind, const KqlAst *pName);
 /* Join keys: append the items of LIST pKeys to join p, splitting 'and'. */
 KqlAst *kqlPJoinKeys(KqlParseCtx *pCtx, KqlAst *p, KqlAst *pKeys);
 /* Check that token *pTok's text is zWord; report a syntax error if not. */

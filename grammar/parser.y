@@ -95,8 +95,8 @@ params(A) ::= .                           { A = kqlPList(pCtx, 0); }
 params(A) ::= paramlist(X).               { A = X; }
 paramlist(A) ::= param(X).                { A = kqlPList(pCtx, X); }
 paramlist(A) ::= paramlist(A) COMMA param(X). { kqlAstAppend(pCtx->pArena, A, X); }
-param(A) ::= name(N) COLON ptype(T).      { A = kqlPWrap(pCtx, KQL_AST_PARAM, N); A->z = N->z; A->n = N->n; kqlAstAppend(pCtx->pArena, A, T); }
-param(A) ::= name(N) COLON ptype(T) ASSIGN expr(D). { A = kqlPWrap(pCtx, KQL_AST_PARAM, N); A->z = N->z; A->n = N->n; kqlAstAppend(pCtx->pArena, A, T); kqlAstAppend(pCtx->pArena, A, D); }
+param(A) ::= name(N) COLON ptype(T).      { A = kqlPNamed(pCtx, KQL_AST_PARAM, N); kqlAstAppend(pCtx->pArena, A, T); }
+param(A) ::= name(N) COLON ptype(T) ASSIGN expr(D). { A = kqlPNamed(pCtx, KQL_AST_PARAM, N); kqlAstAppend(pCtx->pArena, A, T); kqlAstAppend(pCtx->pArena, A, D); }
 ptype(A) ::= typename(X).                 { A = X; }
 ptype(A) ::= LP(L) STAR RP(R).            { A = kqlPEnd(kqlPSetText(kqlPNode(pCtx, KQL_AST_SCHEMA, &L), "*"), &R); }
 ptype(A) ::= LP(L) coldecls(C) RP(R).     { A = kqlPEnd(kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_SCHEMA, &L), C), &R); }
@@ -164,7 +164,7 @@ tcoldecls(A) ::= coldecls(X).             { A = X; }
 tcoldecls(A) ::= coldecls(X) COMMA.       { A = X; }
 coldecls(A) ::= coldecl(X).               { A = kqlPList(pCtx, X); }
 coldecls(A) ::= coldecls(A) COMMA coldecl(X). { kqlAstAppend(pCtx->pArena, A, X); }
-coldecl(A) ::= name(N) COLON typename(T). { A = kqlPWrap(pCtx, KQL_AST_COLDECL, N); A->z = N->z; A->n = N->n; kqlAstAppend(pCtx->pArena, A, T); }
+coldecl(A) ::= name(N) COLON typename(T). { A = kqlPNamed(pCtx, KQL_AST_COLDECL, N); kqlAstAppend(pCtx->pArena, A, T); }
 
 typename(A) ::= ID(T).                    { A = kqlPType(pCtx, &T); }
 typename(A) ::= TYPEKW(T).                { A = kqlPType(pCtx, &T); }
@@ -321,19 +321,19 @@ rename(A) ::= name(N) ASSIGN expr(O).     { A = kqlPAssign(pCtx, N, O); }
 
 reorders(A) ::= reorder(X).               { A = kqlPList(pCtx, X); }
 reorders(A) ::= reorders(A) COMMA reorder(X). { kqlAstAppend(pCtx->pArena, A, X); }
-reorder(A) ::= pat(X) sortdir(D).         { A = kqlPWrap(pCtx, KQL_AST_SORTKEY, X); A->eOp = D; }
+reorder(A) ::= pat(X) sortdir(D).         { A = kqlPSortKey(pCtx, X, &D, 0); }
 
 sortkeys(A) ::= sortkey(X).               { A = kqlPList(pCtx, X); }
 sortkeys(A) ::= sortkeys(A) COMMA sortkey(X). { kqlAstAppend(pCtx->pArena, A, X); }
-sortkey(A) ::= expr(X) sortdir(D) nullsorder(N). { A = kqlPWrap(pCtx, KQL_AST_SORTKEY, X); A->eOp = D | N; }
-%type sortdir {int}
-%type nullsorder {int}
-sortdir(A) ::= .                          { A = 0; }
-sortdir(A) ::= ASC.                       { A = KQL_SORT_ASC; }
-sortdir(A) ::= DESC.                      { A = KQL_SORT_DESC; }
-nullsorder(A) ::= .                       { A = 0; }
-nullsorder(A) ::= NULLS FIRST.            { A = KQL_SORT_NULLS_FIRST; }
-nullsorder(A) ::= NULLS LAST.             { A = KQL_SORT_NULLS_LAST; }
+sortkey(A) ::= expr(X) sortdir(D) nullsorder(N). { A = kqlPSortKey(pCtx, X, &D, &N); }
+%type sortdir {KqlSortSpec}
+%type nullsorder {KqlSortSpec}
+sortdir(A) ::= .                          { A.eBits = 0; A.iEnd = 0; }
+sortdir(A) ::= ASC(T).                    { A.eBits = KQL_SORT_ASC; A.iEnd = T.iOfst + T.n; }
+sortdir(A) ::= DESC(T).                   { A.eBits = KQL_SORT_DESC; A.iEnd = T.iOfst + T.n; }
+nullsorder(A) ::= .                       { A.eBits = 0; A.iEnd = 0; }
+nullsorder(A) ::= NULLS FIRST(T).         { A.eBits = KQL_SORT_NULLS_FIRST; A.iEnd = T.iOfst + T.n; }
+nullsorder(A) ::= NULLS LAST(T).          { A.eBits = KQL_SORT_NULLS_LAST; A.iEnd = T.iOfst + T.n; }
 
 joinon(A) ::= .                           { A = 0; }
 joinon(A) ::= ON exprlist(L). [LOWPREC]             { A = L; }
@@ -350,8 +350,8 @@ parsepat(A) ::= parseitem(X).             { A = kqlPList(pCtx, X); }
 parsepat(A) ::= parsepat(A) parseitem(X). { kqlAstAppend(pCtx->pArena, A, X); }
 parseitem(A) ::= STRING(S).               { A = kqlPLiteral(pCtx, TK_STRING, &S); }
 parseitem(A) ::= STAR(S).                 { A = kqlPNode(pCtx, KQL_AST_STAR, &S); }
-parseitem(A) ::= name(N).                 { A = kqlPWrap(pCtx, KQL_AST_COLDECL, N); A->z = N->z; A->n = N->n; }
-parseitem(A) ::= name(N) COLON typename(T). { A = kqlPWrap(pCtx, KQL_AST_COLDECL, N); A->z = N->z; A->n = N->n; kqlAstAppend(pCtx->pArena, A, T); }
+parseitem(A) ::= name(N).                 { A = kqlPNamed(pCtx, KQL_AST_COLDECL, N); }
+parseitem(A) ::= name(N) COLON typename(T). { A = kqlPNamed(pCtx, KQL_AST_COLDECL, N); kqlAstAppend(pCtx->pArena, A, T); }
 
 msaggs(A) ::= msagg(X).                   { A = kqlPList(pCtx, X); }
 msaggs(A) ::= msaggs(A) COMMA msagg(X).   { kqlAstAppend(pCtx->pArena, A, X); }
@@ -365,7 +365,7 @@ mfrom(A) ::= FROM expr(X).                { A = X; }
 mto(A) ::= .                              { A = 0; }
 mto(A) ::= TO expr(X).                    { A = X; }
 
-tnclause(A) ::= tncount(N) OF item(E) tnothers(W) BY item(G) sortdir(D). { A = kqlPWrap(pCtx, KQL_AST_TOPNESTED, N ? N : E); kqlAstAppend(pCtx->pArena, A, N); kqlAstAppend(pCtx->pArena, A, E); kqlAstAppend(pCtx->pArena, A, G); A->eOp = D; if( W ) kqlAstAddOpt(pCtx->pArena, A, W); }
+tnclause(A) ::= tncount(N) OF item(E) tnothers(W) BY item(G) sortdir(D). { A = kqlAstNew(pCtx->pArena, KQL_AST_TOPNESTED, -1, 0); kqlAstAppend(pCtx->pArena, A, N); kqlAstAppend(pCtx->pArena, A, E); kqlAstAppend(pCtx->pArena, A, G); A->eOp = D.eBits; kqlAstExtend(A, D.iEnd); if( W ) kqlAstAddOpt(pCtx->pArena, A, W); }
 tncount(A) ::= .                          { A = 0; }
 tncount(A) ::= expr(X).                   { A = X; }
 tnothers(A) ::= .                         { A = 0; }

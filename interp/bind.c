@@ -385,8 +385,7 @@ KqlRel *kqlBindTabular(Binder *p, const KqlAst *pAst){
       break;
     }
     default:
-      kqlBindNotSupported(p, pAst, kqlAstKindName(pAst->eKind));
-      r = relError(p);
+      r = kqlBindExtSource(p, pAst);
       break;
   }
   p->nDepth--;

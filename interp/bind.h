@@ -75,7 +75,17 @@ struct KqlBindEnv {
   int (*xTable)(void *pArg, const char *zName, KqlTableRef *pOut, const char **pzErr);
   /* Text added to "unknown table" messages, e.g. "in directory tables/samples/". */
   const char *zTableHint;
+  /*
+  ** Run a SELECT now, during binding (for operators whose result schema
+  ** depends on the data: evaluate bag_unpack, pivot). aParam/nParam are the
+  ** program's parameters so far. On success returns 0 and sets *pzOut to the
+  ** first column of the first row as text (arena; NULL for SQL NULL). NULL in
+  ** check mode, where such operators are typed as far as possible without data.
+  */
+  int (*xQuery)(void *pArg, const char *zSql, const KqlParam *aParam, int nParam,
+                const char **pzOut, const char **pzErr);
   int64_t nowTicks;     /* value of now() */
+  int eDialect;         /* KQL_DIALECT_* of kql.h: enables service-specific functions */
   int eIoErr;           /* set to 1 by the binder when xTable reported an I/O error */
 };
 

@@ -100,6 +100,10 @@ KqlRel *kqlBindJoin(Binder *p, KqlRel *pIn, const KqlAst *pOp);
 /* pFirst: the piped input (NULL for a union source); legs are pOp's children */
 KqlRel *kqlBindUnion(Binder *p, KqlRel *pFirst, const KqlAst *pFirstAst, const KqlAst *pOp);
 KqlRel *kqlBindMvExpand(Binder *p, KqlRel *pIn, const KqlAst *pOp);
+/* bind_ext*.c: the remaining operators (parse, evaluate, make-series, ...) and
+** sources (externaldata, evaluate as a source, find, search); "not supported" otherwise */
+KqlRel *kqlBindExtOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp);
+KqlRel *kqlBindExtSource(Binder *p, const KqlAst *pAst);
 
 /* bind_expr.c */
 KqlExpr *kqlBindExpr(Binder *p, const KqlAst *pAst);

@@ -394,6 +394,11 @@ KqlExpr *kqlBindCall(Binder *p, const KqlAst *pAst){
     return e;
   }
   const KqlBuiltin *pFn = kqlBuiltinFind(zName, -1);
+  if( pFn && ((pFn->flags & KQL_FNF_PLUGIN)
+              || ((pFn->flags & KQL_FNF_SENTINEL) && p->pEnv->eDialect!=1)
+              || ((pFn->flags & KQL_FNF_DEFENDER) && p->pEnv->eDialect!=2)) ){
+    pFn = 0;
+  }
   if( pFn==0 ){
     kqlBindErr(p, pAst, "KQL109", "unknown function '%s'", zName);
     return kqlExprError(p, pAst);

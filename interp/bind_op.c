@@ -599,7 +599,6 @@ KqlRel *kqlBindOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp){
       return r2;
     }
     default:
-      kqlBindNotSupported(p, pOp, kqlAstKindName(pOp->eKind));
-      return pIn;
+      return kqlBindExtOperator(p, pIn, pOp);
   }
 }

@@ -49,6 +49,7 @@ static const KqlBuiltin aBuiltin[] = {
 #include "fn_agg.inc"
 #include "fn_math.inc"
 #include "fn_net.inc"
+#include "fn_known.inc"
 };
 
 #undef SP

@@ -32,6 +32,9 @@
 #define KQL_FNF_NOTSUPP  0x04 /* known to kqlite but not executable yet */
 #define KQL_FNF_NONDET   0x08 /* nondeterministic (rand, new_guid) */
 #define KQL_FNF_STARARG  0x10 /* accepts '*' (arg_max(t, *), count(*)...) */
+#define KQL_FNF_SENTINEL 0x20 /* known only with --dialect sentinel */
+#define KQL_FNF_DEFENDER 0x40 /* known only with --dialect defender */
+#define KQL_FNF_PLUGIN   0x80 /* an evaluate plugin, not a function */
 
 /*
 ** zArgs: one letter per parameter, the last letter repeats when nMax

@@ -45,6 +45,13 @@ void kql_close(KqlEngine *p){
     free(t->aCol);
   }
   free(p->aTable);
+  for(int i=0; i<p->nSchema; i++){
+    KqlTableDef *d = &p->aSchema[i];
+    for(int c=0; c<d->nCol; c++) free((char*)d->aCol[c].zName);
+    free((KqlColDef*)d->aCol);
+    free((char*)d->zName);
+  }
+  free(p->aSchema);
   free(p->zDataDir);
   sqlite3_close(p->db);
   free(p);
@@ -93,6 +100,42 @@ void kql_set_now(KqlEngine *p, int64_t ticks){
 }
 
 void kql_set_dump(KqlEngine *p, int mDump){ p->mDump = mDump; }
+void kql_set_dialect(KqlEngine *p, int eDialect){ p->eDialect = eDialect; }
+
+int kql_add_schema(KqlEngine *p, const char *zName, int nCol, const char *const *azName,
+                   const int *aeType){
+  KqlTableDef *d = 0;
+  for(int i=0; i<p->nSchema; i++){
+    if( strcmp(p->aSchema[i].zName, zName)==0 ){
+      d = &p->aSchema[i];
+      for(int c=0; c<d->nCol; c++) free((char*)d->aCol[c].zName);
+      free((KqlColDef*)d->aCol);
+      break;
+    }
+  }
+  if( d==0 ){
+    KqlTableDef *a = realloc(p->aSchema, sizeof(*a)*(size_t)(p->nSchema+1));
+    if( a==0 ) return KQL_IOERR;
+    p->aSchema = a;
+    d = &a[p->nSchema++];
+    d->zName = strdup(zName);
+  }
+  KqlColDef *aCol = calloc((size_t)(nCol>0 ? nCol : 1), sizeof(KqlColDef));
+  for(int c=0; c<nCol; c++){
+    aCol[c].zName = strdup(azName[c]);
+    aCol[c].eType = aeType[c];
+  }
+  d->aCol = aCol;
+  d->nCol = nCol;
+  return KQL_OK;
+}
+
+const KqlTableDef *kqlEngineSchema(KqlEngine *p, const char *zName){
+  for(int i=0; i<p->nSchema; i++){
+    if( strcmp(p->aSchema[i].zName, zName)==0 ) return &p->aSchema[i];
+  }
+  return kqlCatalogFind(zName, -1);
+}
 
 int64_t kqlEngineNow(KqlEngine *p){
   if( p->bNowSet ) return p->nowTicks;
@@ -123,7 +166,7 @@ int kqlEngineTable(void *pArg, const char *zName, KqlTableRef *pOut, const char 
     char *zSql = sqlite3_mprintf("kt_%d", p->nTable);
     KqlLoadSchema *pSchema = 0;
     char *zErr = 0;
-    const KqlTableDef *pDef = kqlCatalogFind(zName, -1);
+    const KqlTableDef *pDef = kqlEngineSchema(p, zName);
     int rc = kqlLoadFile(p->db, t->zPath, zSql, pDef, &pSchema, &zErr);
     if( rc!=SQLITE_OK ){
       *pzErr = kqlArenaPrintf(pRun->pArena, "%s", zErr ? zErr : "cannot load table");

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include "kql.h"
 #include "bind.h"
+#include "catalog.h"
 
 /* A table source: a file, loaded into SQLite on first use. */
 typedef struct KqlEngineTable KqlEngineTable;
@@ -31,7 +32,13 @@ struct KqlEngine {
   int64_t nowTicks;     /* --now */
   int bNowSet;
   int mDump;            /* kql_set_dump bits */
+  int eDialect;         /* KQL_DIALECT_* */
+  int nSchema;          /* user schemas (kql_add_schema) */
+  KqlTableDef *aSchema; /* names and columns malloc'ed */
 };
+
+/* The schema of table zName: a user schema, else the built-in catalogue, else NULL. */
+const KqlTableDef *kqlEngineSchema(KqlEngine *p, const char *zName);
 
 /* State of one kql_run, passed to xTable. */
 typedef struct KqlEngineRun KqlEngineRun;

@@ -14,10 +14,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void bindParamArray(sqlite3_stmt *pStmt, const KqlParam *aParam, int nParam);
+
 static void bindParams(sqlite3_stmt *pStmt, const KqlProgram *pProg){
+  bindParamArray(pStmt, pProg->aParam, pProg->nParam);
+}
+
+static void bindParamArray(sqlite3_stmt *pStmt, const KqlParam *aParam, int nParam){
   int n = sqlite3_bind_parameter_count(pStmt);
-  for(int i=1; i<=n && i<=pProg->nParam; i++){
-    const KqlParam *v = &pProg->aParam[i-1];
+  for(int i=1; i<=n && i<=nParam; i++){
+    const KqlParam *v = &aParam[i-1];
     switch( v->eKind ){
       case KQL_PARAM_INT:  sqlite3_bind_int64(pStmt, i, v->i); break;
       case KQL_PARAM_REAL: sqlite3_bind_double(pStmt, i, v->r); break;
@@ -32,6 +38,35 @@ static void runtimeError(KqlResult *r, const char *zMsg){
   const KqlAst *pAt = r->pBound->pAst;
   if( strncmp(zMsg, "kql_", 4)==0 ) zMsg += 4;
   kqlDiagAdd(r->pDiags, KQL_SEV_ERROR, "KQL300", pAt->iOfst, pAt->nLen, "runtime error: %s", zMsg);
+}
+
+/* KqlBindEnv.xQuery: run a SELECT while binding; first cell as text. */
+static int runQuery(void *pArg, const char *zSql, const KqlParam *aParam, int nParam,
+                    const char **pzOut, const char **pzErr){
+  KqlEngineRun *pRun = pArg;
+  sqlite3_stmt *pStmt = 0;
+  *pzOut = 0;
+  if( sqlite3_prepare_v2(pRun->pEng->db, zSql, -1, &pStmt, 0)!=SQLITE_OK ){
+    *pzErr = kqlArenaPrintf(pRun->pArena, "internal error: SQL: %s", sqlite3_errmsg(pRun->pEng->db));
+    sqlite3_finalize(pStmt);
+    return 1;
+  }
+  bindParamArray(pStmt, aParam, nParam);
+  int rc = sqlite3_step(pStmt);
+  if( rc==SQLITE_ROW ){
+    const char *z = (const char*)sqlite3_column_text(pStmt, 0);
+    if( z ) *pzOut = kqlArenaStrdup(pRun->pArena, z, sqlite3_column_bytes(pStmt, 0));
+    rc = SQLITE_DONE;
+  }
+  if( rc!=SQLITE_DONE ){
+    const char *zMsg = sqlite3_errmsg(pRun->pEng->db);
+    if( strncmp(zMsg, "kql_", 4)==0 ) zMsg += 4;
+    *pzErr = kqlArenaPrintf(pRun->pArena, "runtime error: %s", zMsg);
+    sqlite3_finalize(pStmt);
+    return 1;
+  }
+  sqlite3_finalize(pStmt);
+  return 0;
 }
 
 int kql_run(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags,
@@ -51,6 +86,8 @@ int kql_run(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags,
   memset(&env, 0, sizeof(env));
   env.pArg = &run;
   env.xTable = kqlEngineTable;
+  env.xQuery = runQuery;
+  env.eDialect = pEng->eDialect;
   env.nowTicks = kqlEngineNow(pEng);
   env.zTableHint = pEng->zDataDir
       ? kqlArenaPrintf(pArena, "(no file for it in directory '%s')", pEng->zDataDir)
@@ -99,7 +136,7 @@ int kql_run(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags,
 static int checkTable(void *pArg, const char *zName, KqlTableRef *pOut, const char **pzErr){
   KqlEngineRun *pRun = pArg;
   (void)pzErr;
-  const KqlTableDef *pDef = kqlCatalogFind(zName, -1);
+  const KqlTableDef *pDef = kqlEngineSchema(pRun->pEng, zName);
   if( pDef==0 ) return KQL_TABLE_UNKNOWN;
   KqlCol *aCol = kqlArenaAlloc(pRun->pArena, sizeof(KqlCol)*(size_t)(pDef->nCol+1));
   for(int i=0; i<pDef->nCol; i++){
@@ -123,6 +160,7 @@ int kql_check(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags){
   memset(&env, 0, sizeof(env));
   env.pArg = &run;
   env.xTable = checkTable;
+  env.eDialect = pEng->eDialect;
   env.nowTicks = kqlEngineNow(pEng);
   env.zTableHint = "(not in the schema catalogue)";
   kqlBindQuery(pArena, pQuery, &env, pDiags);

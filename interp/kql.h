@@ -34,6 +34,18 @@ int kql_add_table(KqlEngine *pEng, const char *zName, const char *zPath);
 /* now() and ago() measure from this instant (100-ns ticks since the epoch).
 ** Without it, the clock is read once per kql_run. */
 void kql_set_now(KqlEngine *pEng, int64_t ticks);
+/*
+** Declare (or override) the schema of table zName: nCol columns with names
+** azName and KQL types aeType. Used by kql_check and, for files without a
+** catalogue entry, by loading (the names are copied). Returns KQL_OK.
+*/
+int kql_add_schema(KqlEngine *pEng, const char *zName, int nCol, const char *const *azName,
+                   const int *aeType);
+/* Service dialect for service-specific functions: 0 none, KQL_DIALECT_*. */
+#define KQL_DIALECT_NONE     0
+#define KQL_DIALECT_SENTINEL 1
+#define KQL_DIALECT_DEFENDER 2
+void kql_set_dialect(KqlEngine *pEng, int eDialect);
 /* Debug dumps written to stderr by kql_run: bit 1 = AST, 2 = plan/schema, 4 = SQL. */
 void kql_set_dump(KqlEngine *pEng, int mDump);
 

@@ -5,12 +5,13 @@
 ** The kqlite command line:
 **   kqlite run [options] FILE.kql...      run query files (one result per file)
 **   kqlite run [options] -e 'QUERY'       run a query given inline
-**   kqlite check --syntax-only FILE...    report syntax errors
+**   kqlite check [options] FILE...        validate queries (cli_check.c)
 **   kqlite explain --ast|--sql FILE|-e Q  print the parse tree or the generated SQL
 ** Exit codes: 0 success, 1 query error, 2 usage or I/O error, 3 a source is
 ** not available offline. Errors: FILE:LINE:COL: error: message, the source
 ** line and a caret, on stderr.
 */
+#include "cli.h"
 #include "kql.h"
 #include "parse.h"
 #include "render.h"
@@ -37,31 +38,6 @@ static void usage(FILE *out){
     "  --now DATETIME        the instant now() and ago() measure from\n"
     "  -e QUERY              the query text itself instead of a file\n"
     "exit codes: 0 ok, 1 query error, 2 usage or I/O error, 3 not available offline\n", out);
-}
-
-/* Read a whole file; returns malloc'ed NUL-terminated text or NULL. */
-static char *readFile(const char *zPath, int *pn){
-  FILE *f = strcmp(zPath, "-")==0 ? stdin : fopen(zPath, "rb");
-  if( f==0 ) return 0;
-  size_t nAlloc = 65536, n = 0;
-  char *z = malloc(nAlloc);
-  for(;;){
-    if( z==0 ) break;
-    if( n+1>=nAlloc ){
-      nAlloc *= 2;
-      char *z2 = realloc(z, nAlloc);
-      if( z2==0 ){ free(z); z = 0; break; }
-      z = z2;
-    }
-    size_t got = fread(z+n, 1, nAlloc-n-1, f);
-    if( got==0 ) break;
-    n += got;
-  }
-  if( f!=stdin ) fclose(f);
-  if( z==0 || n>0x7fffffff ){ free(z); return 0; }
-  z[n] = 0;
-  *pn = (int)n;
-  return z;
 }
 
 typedef struct Opts Opts;
@@ -136,60 +112,6 @@ static int runOne(const Opts *o, KqlEngine *pEng, const KqlSource *pSrc, RunCtx 
   return rc;
 }
 
-static int cmdCheckSyntax(const Opts *o){
-  int rc = 0;
-  for(int i=0; i<o->nFile || (i==0 && o->zExpr); i++){
-    int n = 0;
-    char *z = o->zExpr ? strdup(o->zExpr) : readFile(o->azFile[i], &n);
-    if( o->zExpr ) n = (int)strlen(z);
-    if( z==0 ){
-      fprintf(stderr, "kqlite: cannot read %s\n", o->azFile[i]);
-      rc = EXIT_USAGE;
-      continue;
-    }
-    KqlSource src = { o->zExpr ? "<query>" : o->azFile[i], z, n, 0, 0 };
-    KqlArena *pArena = kqlArenaNew();
-    KqlDiagList diags;
-    kqlDiagInit(&diags, pArena);
-    kqlParse(pArena, z, n, &diags);
-    printDiags(o, &src, &diags);
-    if( diags.nErr && rc==0 ) rc = EXIT_QUERY;
-    kqlArenaFree(pArena);
-    free(z);
-    if( o->zExpr ) break;
-  }
-  return rc;
-}
-
-/* kqlite check: parse and bind each file against the catalogue. */
-static int cmdCheck(const Opts *o){
-  KqlEngine *pEng = 0;
-  if( kql_open(&pEng)!=KQL_OK ) return EXIT_USAGE;
-  int rc = 0;
-  for(int i=0; i<o->nFile || (i==0 && o->zExpr); i++){
-    int n = 0;
-    char *z = o->zExpr ? strdup(o->zExpr) : readFile(o->azFile[i], &n);
-    if( z==0 ){
-      fprintf(stderr, "kqlite: cannot read %s\n", o->azFile[i]);
-      rc = EXIT_USAGE;
-      continue;
-    }
-    if( o->zExpr ) n = (int)strlen(z);
-    KqlSource src = { o->zExpr ? "<query>" : o->azFile[i], z, n, 0, 0 };
-    KqlArena *pArena = kqlArenaNew();
-    KqlDiagList diags;
-    kqlDiagInit(&diags, pArena);
-    kql_check(pEng, &src, &diags);
-    printDiags(o, &src, &diags);
-    if( diags.nErr && rc==0 ) rc = EXIT_QUERY;
-    kqlArenaFree(pArena);
-    free(z);
-    if( o->zExpr ) break;
-  }
-  kql_close(pEng);
-  return rc;
-}
-
 static int worse(int a, int b){
   /* the worst exit code: 2 (I/O) > 3 (offline) > 1 (query) > 0 */
   static const int rank[] = {0, 1, 3, 2};
@@ -248,7 +170,7 @@ static int cmdRun(Opts *o){
   }else{
     for(int i=0; i<o->nFile; i++){
       int n = 0;
-      char *z = readFile(o->azFile[i], &n);
+      char *z = kqlCliReadFile(o->azFile[i], &n);
       if( z==0 ){
         fprintf(stderr, "kqlite: cannot read %s\n", o->azFile[i]);
         rc = worse(rc, EXIT_USAGE);
@@ -266,6 +188,7 @@ static int cmdRun(Opts *o){
 int main(int argc, char **argv){
   if( argc<2 ){ usage(stderr); return EXIT_USAGE; }
   const char *zCmd = argv[1];
+  if( strcmp(zCmd, "check")==0 ) return kqlCliCheck(argc-2, argv+2);
   if( strcmp(zCmd, "-h")==0 || strcmp(zCmd, "--help")==0 || strcmp(zCmd, "help")==0 ){
     usage(stdout);
     return 0;
@@ -322,23 +245,13 @@ int main(int argc, char **argv){
   if( strcmp(zCmd, "run")==0 ){
     o.mDump = 0;
     rc = cmdRun(&o);
-  }else if( strcmp(zCmd, "check")==0 ){
-    if( o.nFile==0 && o.zExpr==0 ){
-      fprintf(stderr, "kqlite: check needs FILE... or -e 'QUERY'\n");
-      rc = EXIT_USAGE;
-    }else if( o.bSyntaxOnly ){
-      rc = cmdCheckSyntax(&o);
-    }else{
-      rc = cmdCheck(&o);
-    }
   }else if( strcmp(zCmd, "explain")==0 ){
     if( o.mDump==0 ) o.mDump = 4;
     if( o.mDump==1 ){
-      rc = cmdCheckSyntax(&o);
-      /* print the tree of each file */
+      /* print the tree of each file, then its syntax errors */
       for(int i=0; i<o.nFile || (i==0 && o.zExpr); i++){
         int n = 0;
-        char *z = o.zExpr ? strdup(o.zExpr) : readFile(o.azFile[i], &n);
+        char *z = o.zExpr ? strdup(o.zExpr) : kqlCliReadFile(o.azFile[i], &n);
         if( z==0 ) continue;
         n = (int)strlen(z);
         KqlArena *pArena = kqlArenaNew();
@@ -349,6 +262,9 @@ int main(int argc, char **argv){
         fputs(zDump, stdout);
         fputc('\n', stdout);
         free(zDump);
+        KqlSource src = { o.zExpr ? "<query>" : o.azFile[i], z, n, 0, 0 };
+        printDiags(&o, &src, &diags);
+        if( diags.nErr ) rc = EXIT_QUERY;
         kqlArenaFree(pArena);
         free(z);
         if( o.zExpr ) break;

@@ -97,8 +97,12 @@ static const char *declType(int eType){
   }
 }
 
-/* Settle inferred types, create the table and prepare the INSERT with
-** every parameter at its default. Returns KL_OK or KL_ERROR. */
+/*
+** Settle inferred types, create the table and prepare the INSERT. Columns
+** no record has (catalogue columns the file lacks) are left out of the
+** INSERT and get the column default: '' for strings, NULL for the rest.
+** Every parameter starts at its default. Returns KL_OK or KL_ERROR.
+*/
 static int createTable(KqlLoader *p){
   sqlite3_str *pStr;
   char *zSql;
@@ -106,15 +110,25 @@ static int createTable(KqlLoader *p){
   if( p->nCol==0 ){
     return kqlLoadError(p, 0, "no columns: the file has no header or records");
   }
+  free(p->aParamCol);
+  p->aParamCol = malloc(sizeof(int)*(size_t)p->nCol);
+  if( p->aParamCol==0 ) return kqlLoadError(p, 0, "out of memory");
+  p->nParam = 0;
   for(int i=0; i<p->nCol; i++){
     KqlLoadCol *pCol = &p->aCol[i];
     if( pCol->bInfer ) pCol->eType = kqlLoadTypeFromMask(pCol->mCand, pCol->bSeen);
+    pCol->iParam = 0;
+    if( pCol->bInFile ){
+      p->aParamCol[p->nParam++] = i;
+      pCol->iParam = p->nParam;
+    }
   }
   pStr = sqlite3_str_new(p->db);
   sqlite3_str_appendf(pStr, "CREATE TABLE \"%w\"(", p->zTable);
   for(int i=0; i<p->nCol; i++){
-    sqlite3_str_appendf(pStr, "%s\"%w\" %s", i ? ", " : "", p->aCol[i].zName,
-                        declType(p->aCol[i].eType));
+    sqlite3_str_appendf(pStr, "%s\"%w\" %s%s", i ? ", " : "", p->aCol[i].zName,
+                        declType(p->aCol[i].eType),
+                        p->aCol[i].eType==KQL_T_STRING ? " DEFAULT ''" : "");
   }
   sqlite3_str_appendall(pStr, ")");
   zSql = sqlite3_str_finish(pStr);
@@ -125,9 +139,17 @@ static int createTable(KqlLoader *p){
     return kqlLoadError(p, 0, "cannot create table: %s", sqlite3_errmsg(p->db));
   }
   pStr = sqlite3_str_new(p->db);
-  sqlite3_str_appendf(pStr, "INSERT INTO \"%w\" VALUES(", p->zTable);
-  for(int i=0; i<p->nCol; i++) sqlite3_str_appendall(pStr, i ? ",?" : "?");
-  sqlite3_str_appendall(pStr, ")");
+  sqlite3_str_appendf(pStr, "INSERT INTO \"%w\"", p->zTable);
+  if( p->nParam==0 ){
+    sqlite3_str_appendall(pStr, " DEFAULT VALUES");
+  }else{
+    for(int i=0; i<p->nParam; i++){
+      sqlite3_str_appendf(pStr, "%s\"%w\"", i ? "," : "(", p->aCol[p->aParamCol[i]].zName);
+    }
+    sqlite3_str_appendall(pStr, ") VALUES(");
+    for(int i=0; i<p->nParam; i++) sqlite3_str_appendall(pStr, i ? ",?" : "?");
+    sqlite3_str_appendall(pStr, ")");
+  }
   zSql = sqlite3_str_finish(pStr);
   if( zSql==0 ) return kqlLoadError(p, 0, "out of memory");
   rc = sqlite3_prepare_v2(p->db, zSql, -1, &p->pIns, 0);
@@ -135,8 +157,8 @@ static int createTable(KqlLoader *p){
   if( rc!=SQLITE_OK ){
     return kqlLoadError(p, 0, "cannot prepare insert: %s", sqlite3_errmsg(p->db));
   }
-  for(int i=0; i<p->nCol; i++){
-    if( kqlLoadBindDefault(p, i) ) return KL_ERROR;
+  for(int i=0; i<p->nParam; i++){
+    if( kqlLoadBindDefault(p, p->aParamCol[i]) ) return KL_ERROR;
   }
   return KL_OK;
 }
@@ -183,6 +205,7 @@ static void loaderFree(KqlLoader *p){
   free(p->aCell);
   free(p->aFileMap);
   free(p->aKeyCache);
+  free(p->aParamCol);
   free(p->scratch.z);
   free(p->conv.z);
 }

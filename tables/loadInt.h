@@ -107,6 +107,8 @@ struct KqlLoadCol {
   unsigned mCand;       /* inference: bit (1<<KQL_T_x) per type all values fit */
   int bSeen;            /* inference: a non-empty value was seen */
   int64_t iStamp;       /* record number that last set this column */
+  int bInFile;          /* SAMPLE/SCAN: some record has a value for it */
+  int iParam;           /* LOAD: its INSERT parameter (1-based), 0 if none */
   int bDefault;         /* LOAD: its parameter holds the default value now */
 };
 
@@ -158,6 +160,8 @@ struct KqlLoader {
   int *aKeyCache;       /* JSON: key index last seen at member i, or -1 */
   int nKeyCache;        /* entries in aKeyCache */
   sqlite3_stmt *pIns;   /* the INSERT (LOAD) */
+  int nParam;           /* columns the INSERT sets (the others: defaults) */
+  int *aParamCol;       /* column of each INSERT parameter */
   int64_t nRec;         /* records processed in this pass */
   int64_t nRow;         /* rows inserted */
   void *pFmt;           /* reader state of the format module */

