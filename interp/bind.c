@@ -125,6 +125,13 @@ int kqlBindIsTabular(Binder *p, const KqlAst *pAst){
       return pAst->nChild>0 && kqlBindIsTabular(p, pAst->aChild[0]);
     case KQL_AST_IDENT: {
       KqlScope *s = kqlBindLookup(p, pAst->z);
+      if( s && s->eKind==KQL_SCOPE_LAMBDA ){
+        /* a view or parameterless function named without () */
+        KqlAst call = *pAst;
+        call.eKind = KQL_AST_CALL;
+        call.nChild = 0;
+        return kqlBindIsTabular(p, &call);
+      }
       if( s ) return s->eKind==KQL_SCOPE_TABULAR || s->eKind==KQL_SCOPE_REL;
       if( p->pRow && kqlBindFindCol(p->pRow->pRel, pAst->z)>=0 ) return 0;
       return 1;
@@ -154,6 +161,8 @@ static KqlRel *relError(Binder *p){
   return kqlBindRelNew(p, "SELECT NULL WHERE 0", 0, 0);
 }
 
+static KqlRel *bindLambdaTabular(Binder *p, const KqlAst *pCall, KqlScope *pFn);
+
 /* A table name: a let-bound tabular value, or a table from the environment. */
 static KqlRel *bindTableName(Binder *p, const KqlAst *pAst){
   KqlScope *s = kqlBindLookup(p, pAst->z);
@@ -167,6 +176,12 @@ static KqlRel *bindTableName(Binder *p, const KqlAst *pAst){
     p->pScope = pSave;
     p->pRow = pRowSave;
     return r;
+  }
+  if( s && s->eKind==KQL_SCOPE_LAMBDA ){
+    KqlAst call = *pAst;
+    call.eKind = KQL_AST_CALL;
+    call.nChild = 0;
+    return bindLambdaTabular(p, &call, s);
   }
   if( s ){
     kqlBindErr(p, pAst, "KQL104", "'%s' is a scalar value, not a table", pAst->z);
@@ -337,8 +352,6 @@ static KqlRel *bindRange(Binder *p, const KqlAst *pAst){
   return kqlBindRelNew(p, kqlStrText(&s), 1, aCol);
 }
 
-/* Call a let-bound lambda: bind its parameters, then its body. */
-static KqlRel *bindLambdaTabular(Binder *p, const KqlAst *pCall, KqlScope *pFn);
 
 /*
 ** Bind any tabular expression to a relation. Never returns NULL: on error a

@@ -316,10 +316,8 @@ static KqlExpr *bindSpecial(Binder *p, const KqlAst *pAst, const KqlBuiltin *pFn
       kqlBindErr(p, pAst, "KQL134", "aggregate 'count' is allowed only in summarize");
       return kqlExprError(p, pAst);
     }
+    /* count(x) counts rows, nulls included (the docs' example) */
     KqlExpr *e = exprFrom(p, pAst, KQL_T_LONG, "count(*)", a, 0);
-    if( nArg==1 && pAst->aChild[0]->eKind!=KQL_AST_STAR && !a[0]->bError ){
-      e->zSql = kqlArenaPrintf(pA, "count(%s)", a[0]->zSql);
-    }
     e->bAgg = 1;
     e->bConst = 0;
     return e;

@@ -97,8 +97,18 @@ static int parseInt64(const char *z, int64_t *pV){
   return 0;
 }
 
+/* datetime("2015-01-01") and friends: the body may be a quoted string. */
+static const char *unquoteBody(Binder *p, const char *z){
+  int n = (int)strlen(z);
+  if( n>=2 && (z[0]=='"' || z[0]=='\'') && z[n-1]==z[0] ) return kqlArenaStrdup(p->pArena, z+1, n-2);
+  return z;
+}
+
 static KqlExpr *bindLiteral(Binder *p, const KqlAst *pAst){
   const char *z = pAst->z ? pAst->z : "";
+  if( pAst->eOp==KQL_LIT_DATETIME || pAst->eOp==KQL_LIT_TIMESPAN || pAst->eOp==KQL_LIT_GUID ){
+    z = unquoteBody(p, z);
+  }
   int bNull = strcmp(z, "null")==0 && pAst->eOp!=KQL_LIT_STRING;
   KqlExpr *e = 0;
   switch( pAst->eOp ){
@@ -545,7 +555,23 @@ static KqlExpr *bindCompare(Binder *p, const KqlAst *pAst, KqlExpr *a, KqlExpr *
     zA = fmt(p, "(%s ->> '$')", zA, 0);
     zB = fmt(p, "(%s ->> '$')", zB, 0);
   }
-  KqlExpr *e = kqlExprNew(p, pAst, KQL_T_BOOL, kqlArenaPrintf(p->pArena, "(%s %s %s)", zA, zOp, zB));
+  const char *zSql = kqlArenaPrintf(p->pArena, "(%s %s %s)", zA, zOp, zB);
+  int op = pAst->eOp;
+  if( (op==TK_EQ || op==TK_NE) && a->eType!=KQL_T_STRING && b->eType!=KQL_T_STRING ){
+    /* KQL: x == null is false and x != null true when only one side is null;
+    ** both null gives null. */
+    int bConstA = a->bConst && a->pAst && a->pAst->eKind==KQL_AST_LITERAL && strcmp(a->zSql, "NULL")!=0
+                  && !(a->pAst->z && strcmp(a->pAst->z, "null")==0);
+    int bConstB = b->bConst && b->pAst && b->pAst->eKind==KQL_AST_LITERAL
+                  && !(b->pAst->z && strcmp(b->pAst->z, "null")==0);
+    if( bConstA || bConstB ){
+      zSql = kqlArenaPrintf(p->pArena, "coalesce(%s, %d)", zSql, op==TK_NE);
+    }else{
+      zSql = kqlArenaPrintf(p->pArena, "(CASE WHEN (%s) IS NULL AND (%s) IS NULL THEN NULL ELSE coalesce(%s, %d) END)",
+                            zA, zB, zSql, op==TK_NE);
+    }
+  }
+  KqlExpr *e = kqlExprNew(p, pAst, KQL_T_BOOL, zSql);
   e->bConst = a->bConst && b->bConst;
   e->bAgg = a->bAgg || b->bAgg;
   return e;

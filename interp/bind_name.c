@@ -36,6 +36,9 @@ static const char *exprName(Binder *p, const KqlAst *pAst){
   if( pAst==0 ) return 0;
   switch( pAst->eKind ){
     case KQL_AST_IDENT:
+      /* a column keeps its name; a let-bound value has none */
+      if( p->pRow && kqlBindFindCol(p->pRow->pRel, pAst->z)>=0 ) return pAst->z;
+      if( kqlBindLookup(p, pAst->z) ) return 0;
       return pAst->z;
     case KQL_AST_PAREN:
       return exprName(p, pAst->aChild[0]);

@@ -14,7 +14,12 @@
 
 /* A leg's label for withsource: the table name, or unionArgN. */
 static const char *legName(Binder *p, const KqlAst *pAst, int i){
+  while( pAst && pAst->eKind==KQL_AST_PAREN && pAst->nChild ) pAst = pAst->aChild[0];
   if( pAst && pAst->eKind==KQL_AST_IDENT ) return pAst->z;
+  if( pAst && pAst->eKind==KQL_AST_PIPE && pAst->nChild>1 ){
+    const KqlAst *pLast = pAst->aChild[pAst->nChild-1];
+    if( pLast && pLast->eKind==KQL_AST_OP_AS && pLast->z ) return pLast->z;
+  }
   return kqlArenaPrintf(p->pArena, "union_arg%d", i);
 }
 

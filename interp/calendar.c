@@ -11,12 +11,13 @@
 
 int64_t kqlCalFloorDiv(int64_t a, int64_t b){
   int64_t q = a / b;
-  if( (a % b)!=0 && ((a<0)!=(b<0)) ) q--;
+  if( a % b < 0 ) q--;               /* b > 0: round toward -infinity */
   return q;
 }
 
 int64_t kqlCalFloorMod(int64_t a, int64_t b){
-  return a - kqlCalFloorDiv(a, b)*b;
+  int64_t r = a % b;
+  return r<0 ? r + b : r;
 }
 
 int64_t kqlCalDaysFromCivil(int64_t y, int m, int d){
@@ -60,7 +61,7 @@ int kqlCalInRange(int64_t ticks){
 
 void kqlCalSplit(int64_t ticks, KqlCal *p){
   int64_t nDay = kqlCalFloorDiv(ticks, KQL_TICKS_PER_DAY);
-  int64_t tod = ticks - nDay*KQL_TICKS_PER_DAY;
+  int64_t tod = kqlCalFloorMod(ticks, KQL_TICKS_PER_DAY);
   int64_t nSec = tod / KQL_TICKS_PER_SECOND;
   kqlCalCivilFromDays(nDay, &p->y, &p->m, &p->d);
   p->hh = (int)(nSec / 3600);
@@ -101,6 +102,7 @@ int kqlCalAddMonths(int64_t ticks, int64_t nMonth, int64_t *pOut){
   m = (int)(iMon - y*12) + 1;
   dim = kqlCalDaysInMonth(y, m);
   d = c.d>dim ? dim : c.d;
-  *pOut = kqlCalDaysFromCivil(y, m, d)*KQL_TICKS_PER_DAY + tod;
+  if( __builtin_mul_overflow(kqlCalDaysFromCivil(y, m, d), KQL_TICKS_PER_DAY, pOut) ) return -1;
+  *pOut += tod;
   return kqlCalInRange(*pOut) ? 0 : -1;
 }

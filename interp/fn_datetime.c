@@ -130,8 +130,11 @@ static void binCore(sqlite3_context *ctx, sqlite3_value *pTags, sqlite3_value **
     double v = sqlite3_value_double(aArg[0]);
     double r = sqlite3_value_double(aArg[1]);
     double base = bHasBase ? sqlite3_value_double(aArg[2]) : 0.0;
+    double q;
     if( !(r>0.0) ) return;
-    sqlite3_result_double(ctx, base + floor((v - base)/r)*r);
+    q = floor((v - base)/r);
+    if( !isfinite(q) ) return;
+    sqlite3_result_double(ctx, base + q*r);
   }else{
     int64_t v = sqlite3_value_int64(aArg[0]);
     int64_t r = sqlite3_value_int64(aArg[1]);
@@ -193,8 +196,8 @@ static void fnStartOf(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     }
     default:         nDay = kqlCalDaysFromCivil(c.y + off, 1, 1); break;
   }
-  r = nDay*KQL_TICKS_PER_DAY - bEnd;
-  resultDatetime(ctx, r);
+  if( __builtin_mul_overflow(nDay, KQL_TICKS_PER_DAY, &r) ) return;
+  resultDatetime(ctx, r - bEnd);
 }
 
 /******************** datetime_add, datetime_diff, datetime_part ********************/

@@ -230,6 +230,7 @@ static void fnArraySlice(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   if( s<0 ) s += a.n;
   if( e<0 ) e += a.n;
   if( s<0 ) s = 0;
+  if( s>a.n ) s = a.n;
   if( e>=a.n ) e = a.n - 1;
   resultSlice(ctx, &a, (int)s, e<s ? (int)s : (int)e + 1);
   kqlDynElemsFree(&a);
@@ -389,6 +390,7 @@ static int64_t indexOf(const KqlElems *a, const char *zC, int nC,
   if( nOcc==0 ) nOcc = 1;
   if( iStart<0 ) iStart += a->n;
   if( iStart<0 ) iStart = 0;
+  if( iStart>a->n ) iStart = a->n;
   iEnd = (nLen==-1 || nLen>a->n) ? a->n : iStart + nLen;
   if( iEnd>a->n ) iEnd = a->n;
   for(int64_t i=iStart; i<iEnd; i++){
@@ -577,11 +579,13 @@ static void fnArrayRotate(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   if( sqlite3_value_type(argv[1])==SQLITE_NULL ) return;
   if( loadArg(ctx, argv[0], &a)<=0 ) return;
   k = sqlite3_value_int64(argv[1]);
-  if( sqlite3_user_data(ctx) ) k = -k;
   p = newStr(ctx);
   sqlite3_str_appendchar(p, 1, '[');
   if( a.n>0 ){
-    int s = (int)(((k % a.n) + a.n) % a.n);
+    int s;
+    k %= a.n;                                /* |k| < a.n: negation is safe */
+    if( sqlite3_user_data(ctx) ) k = -k;
+    s = (int)((k + a.n) % a.n);
     appendRange(p, &a, s, a.n, 0);
     appendRange(p, &a, 0, s, s<a.n);
   }

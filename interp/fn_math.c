@@ -194,7 +194,8 @@ static void fnFpClass(sqlite3_context *ctx, int argc, sqlite3_value **argv){
 
 /********************************** rand **********************************/
 
-/* kql_rand() in [0, 1), or kql_rand(n): a whole number 0..n-1 as a real. */
+/* kql_rand() in [0, 1), or kql_rand(n): a whole number 0..n-1 as a real
+** (NULL when n < 1). */
 static void fnRand(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   uint64_t u;
   double r;
@@ -202,7 +203,7 @@ static void fnRand(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   r = (double)(u >> 11) * (1.0/9007199254740992.0);
   if( argc>0 ){
     double n;
-    if( !argReal(argv[0], &n) ) return;
+    if( !argReal(argv[0], &n) || !(n>=1.0) ) return;
     r = floor(r * floor(n));
   }
   sqlite3_result_double(ctx, r);

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* The format a file name promises (after any ".gz"), or -1. */
 static int formatFromName(const char *zPath){
@@ -208,6 +209,8 @@ static void loaderFree(KqlLoader *p){
   free(p->aParamCol);
   free(p->scratch.z);
   free(p->conv.z);
+  if( p->fdSpool>=0 ) close(p->fdSpool);
+  p->fdSpool = -1;
 }
 
 /*
@@ -234,8 +237,10 @@ int kqlLoadFile(sqlite3 *db, const char *zPath, const char *zSqlTable,
     if( pzErr ) *pzErr = L.zErr; else free(L.zErr);
     return SQLITE_MISUSE;
   }
+  L.fdSpool = -1;
   L.eFmt = formatFromName(zPath);
-  rc = L.eFmt<0 ? sniffFormat(&L) : KL_OK;
+  rc = kqlLoadSpool(&L);
+  if( rc==KL_OK && L.eFmt<0 ) rc = sniffFormat(&L);
   if( rc==KL_OK ) rc = kqlLoadAddCatalogue(&L);
   if( rc==KL_OK && sqlite3_exec(db, "SAVEPOINT kql_load", 0, 0, 0)!=SQLITE_OK ){
     loaderFree(&L);

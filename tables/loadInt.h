@@ -141,6 +141,7 @@ struct KqlLoader {
   int bExact;           /* inferred types hold for the whole file */
   char *zErr;           /* error message (malloc'ed), set with KL_ERROR */
   int bCantOpen;        /* the error is that the file cannot be opened */
+  int fdSpool;          /* a pipe's contents copied to a temporary file, or -1 */
   KqlLoadBuf buf;       /* the input */
   KqlLoadStr scratch;   /* decoded cells of the current record */
   KqlLoadStr conv;      /* converted text of one cell (bound TRANSIENT) */
@@ -164,13 +165,14 @@ struct KqlLoader {
   int *aParamCol;       /* column of each INSERT parameter */
   int64_t nRec;         /* records processed in this pass */
   int64_t nRow;         /* rows inserted */
-  void *pFmt;           /* reader state of the format module */
 };
 
 /******************************* load_buf.c *********************************/
+int kqlLoadSpool(KqlLoader *p);
 int kqlLoadBufOpen(KqlLoader *p);
 void kqlLoadBufClose(KqlLoadBuf *pBuf);
 int kqlLoadBufFill(KqlLoader *p);
+int kqlLoadBufStart(KqlLoader *p);
 void kqlLoadBufAdvance(KqlLoadBuf *pBuf, const char *zNext);
 void kqlLoadBufAdvanceLines(KqlLoadBuf *pBuf, const char *zNext, int64_t nNl);
 const char *kqlLoadUtf8Check(const char *z, size_t n, const char **pzWhy);

@@ -25,6 +25,62 @@
 #define BUF_INITIAL (2*(size_t)KQL_LOAD_BLOCK)
 
 /*
+** When zPath is a pipe or device (not a regular file or a directory), copy
+** its contents to an unlinked temporary file once, so that every pass can
+** read them from the start (p->fdSpool). Returns KL_OK or KL_ERROR.
+*/
+int kqlLoadSpool(KqlLoader *p){
+  struct stat st;
+  const char *zDir = getenv("TMPDIR");
+  char zTmp[1100];
+  char *aBuf;
+  int fdIn, fdOut;
+  ssize_t n;
+  if( stat(p->zPath, &st)!=0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode) ) return KL_OK;
+  if( zDir==0 || zDir[0]==0 || strlen(zDir)>1000 ) zDir = "/tmp";
+  snprintf(zTmp, sizeof(zTmp), "%s/kqlite-spool-XXXXXX", zDir);
+  fdIn = open(p->zPath, O_RDONLY);
+  if( fdIn<0 ){
+    p->bCantOpen = 1;
+    return kqlLoadError(p, 0, "cannot open: %s", strerror(errno));
+  }
+  fdOut = mkstemp(zTmp);
+  if( fdOut<0 ){
+    close(fdIn);
+    return kqlLoadError(p, 0, "cannot create a temporary copy of the input: %s", strerror(errno));
+  }
+  unlink(zTmp);
+  aBuf = malloc(1<<20);
+  if( aBuf==0 ){
+    close(fdIn);
+    close(fdOut);
+    return kqlLoadError(p, 0, "out of memory");
+  }
+  while( (n = read(fdIn, aBuf, 1<<20))!=0 ){
+    ssize_t nDone = 0;
+    if( n<0 ){
+      if( errno==EINTR ) continue;
+      break;
+    }
+    while( nDone<n ){
+      ssize_t w = write(fdOut, aBuf+nDone, (size_t)(n-nDone));
+      if( w<0 && errno==EINTR ) continue;
+      if( w<=0 ){ n = -1; break; }
+      nDone += w;
+    }
+    if( n<0 ) break;
+  }
+  free(aBuf);
+  close(fdIn);
+  if( n<0 ){
+    close(fdOut);
+    return kqlLoadError(p, 0, "cannot copy the input: %s", strerror(errno));
+  }
+  p->fdSpool = fdOut;
+  return KL_OK;
+}
+
+/*
 ** Open p->zPath for reading into p->buf, positioned at line 1, column 1.
 ** Returns KL_OK, or KL_ERROR with "PATH: cannot open ..." in p->zErr.
 */
@@ -35,7 +91,16 @@ int kqlLoadBufOpen(KqlLoader *p){
   memset(b, 0, sizeof(*b));
   b->nLine = 1;
   b->nCol = 1;
-  fd = open(p->zPath, O_RDONLY);
+  if( p->fdSpool>=0 ){
+    /* a pipe read once into a temporary file: every pass reads the copy */
+    fd = dup(p->fdSpool);
+    if( fd<0 || lseek(fd, 0, SEEK_SET)!=0 ){
+      if( fd>=0 ) close(fd);
+      return kqlLoadError(p, 0, "cannot reread the input copy: %s", strerror(errno));
+    }
+  }else{
+    fd = open(p->zPath, O_RDONLY);
+  }
   if( fd<0 ){
     p->bCantOpen = 1;
     return kqlLoadError(p, 0, "cannot open: %s", strerror(errno));
@@ -112,6 +177,24 @@ int kqlLoadBufFill(KqlLoader *p){
   }
   b->nData += (size_t)nGot;
   b->a[b->nData] = 0;
+  return KL_OK;
+}
+
+/*
+** At the start of a pass: read the first bytes, skip a UTF-8 byte-order
+** mark, and refuse UTF-16 (its BOM) with a clear message. Returns KL_OK or
+** KL_ERROR.
+*/
+int kqlLoadBufStart(KqlLoader *p){
+  KqlLoadBuf *b = &p->buf;
+  while( b->nData<3 && !b->bEof ){
+    if( kqlLoadBufFill(p) ) return KL_ERROR;
+  }
+  if( b->nData>=3 && memcmp(b->a, "\xEF\xBB\xBF", 3)==0 ){
+    b->iRec = 3;
+  }else if( b->nData>=2 && (memcmp(b->a, "\xFF\xFE", 2)==0 || memcmp(b->a, "\xFE\xFF", 2)==0) ){
+    return kqlLoadError(p, b->a, "UTF-16 input is not supported (convert the file to UTF-8)");
+  }
   return KL_OK;
 }
 

@@ -206,10 +206,7 @@ int kqlLoadCsvPass(KqlLoader *p){
   char cSep = p->eFmt==KL_FMT_TSV ? '\t' : ',';
   int bHeader = 1;
   int rc;
-  while( b->nData<3 && !b->bEof ){
-    if( kqlLoadBufFill(p) ) return KL_ERROR;
-  }
-  if( b->nData>=3 && memcmp(b->a, "\xEF\xBB\xBF", 3)==0 ) b->iRec = 3;
+  if( kqlLoadBufStart(p) ) return KL_ERROR;
   for(;;){
     const char *zNext = 0;
     int64_t nNl = 0;

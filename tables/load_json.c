@@ -477,9 +477,6 @@ static int jsonRecord(JsonCtx *c){
         pCell->n = (int)(c->zOut - zDec);
         zDec = c->zOut;
         c->zOut = 0;
-        if( c->z - pCell->zLoc > KQL_LOAD_MAX_FIELD ){
-          return jsonFail(c, pCell->zLoc, "value longer than 64 MiB");
-        }
         break;
       case 't':
         pCell->eKind = KL_CELL_TRUE;
@@ -502,6 +499,9 @@ static int jsonRecord(JsonCtx *c){
           break;
         }
         return jsonFail(c, c->z, "expected a JSON value");
+    }
+    if( c->z - pCell->zLoc > KQL_LOAD_MAX_FIELD ){
+      return jsonFail(c, pCell->zLoc, "value longer than 64 MiB");
     }
     c->zVal = 0;
     skipWs(c);
@@ -565,10 +565,7 @@ int kqlLoadJsonPass(KqlLoader *p){
   KqlLoadBuf *b = &p->buf;
   int eState = ST_START;
   int rc;
-  while( b->nData<3 && !b->bEof ){
-    if( kqlLoadBufFill(p) ) return KL_ERROR;
-  }
-  if( b->nData>=3 && memcmp(b->a, "\xEF\xBB\xBF", 3)==0 ) b->iRec = 3;
+  if( kqlLoadBufStart(p) ) return KL_ERROR;
   for(;;){
     const char *z = b->a + b->iRec;
     const char *zEnd = b->a + b->nData;

@@ -213,3 +213,30 @@ Test(fn_datetime, timezone_named){
   }
   fnbCases(aTzNamed, FNB_N(aTzNamed));
 }
+
+/* Extreme inputs: never undefined behaviour (checked under UBSan), NULL
+** when the result is not a datetime. */
+static const FnbCase aExtreme[] = {
+  {"SELECT kql_startofweek(9223372036854775807, 4000000)",                  "<null>"},
+  {"SELECT kql_endofyear(-9223372036854775808, -4000000)",                  "<null>"},
+  {"SELECT kql_startofmonth(9223372036854775807)",                          "<null>"},
+  {"SELECT kql_datetime_add('month', 9223372036854775807, 0)",              "<null>"},
+  {"SELECT kql_datetime_add('week', 9223372036854775807, 0)",               "<null>"},
+  {"SELECT kql_datetime_add('nanosecond', -9223372036854775807, 0)",        "-92233720368547758"},
+  {"SELECT kql_datetime_add('second', -9223372036854775807, 0)",            "<null>"},
+  {"SELECT kql_datetime_diff('nanosecond', 9223372036854775807, -9223372036854775807)", "<null>"},
+  {"SELECT kql_datetime_diff('year', 9223372036854775807, -9223372036854775807)", "58454"},
+  {"SELECT kql_datetime_part('week_of_year', -9223372036854775808) > 0",   "1"},
+  {"SELECT kql_bin('hi', -9223372036854775808, 1)",                         "<null>"},
+  {"SELECT kql_bin('dd', 9223372036854775807, 3)",                          "9223372036854775806"},
+  {"SELECT kql_bin('ee', 1e308, 1e-308)",                                   "<null>"},
+  {"SELECT kql_make_timespan(9223372036854775807, 1)",                      "<null>"},
+  {"SELECT kql_make_timespan(1, 2, 3, 1e300)",                              "<null>"},
+  {"SELECT kql_make_datetime(99999, 1, 1)",                                 "<null>"},
+  {"SELECT length(kql_format_datetime(0, printf('%.*c', 100000, 'x')))",    "100000"},
+  {"SELECT kql_format_datetime(0, printf('%.*c', 100000, 'd'))",            "Thursday"},
+  {"SELECT kql_format_timespan(-9223372036854775808, 'd.hh:mm:ss.fffffff')", "10675199.02:48:05.4775808"},
+  {"SELECT kql_format_datetime(9223372036854775807, 'yyyy')",              ""},
+  {"SELECT kql_dayofweek(-9223372036854775808) >= 0",                       "1"},
+};
+Test(fn_datetime, extreme_values){ fnbCases(aExtreme, FNB_N(aExtreme)); }

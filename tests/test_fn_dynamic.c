@@ -171,3 +171,25 @@ static const FnbCase aBad[] = {
   {"SELECT kql_array_reverse('[1,2')",                            "<null>"},
 };
 Test(fn_dynamic, malformed){ fnbCases(aBad, FNB_N(aBad)); }
+
+/* Extreme numeric arguments: no undefined behaviour (checked under UBSan). */
+static const FnbCase aExtreme[] = {
+  {"SELECT kql_array_slice('[1,2,3]', 9223372036854775807, 9223372036854775807)", "[]"},
+  {"SELECT kql_array_slice('[1,2,3]', -9223372036854775808, 9223372036854775807)", "[1,2,3]"},
+  /* -2^63 is -2 modulo 3 */
+  {"SELECT kql_array_rotate_right('[1,2,3]', -9223372036854775808)",             "[3,1,2]"},
+  {"SELECT kql_array_rotate_left('[1,2,3]', -9223372036854775808)",              "[2,3,1]"},
+  {"SELECT kql_array_shift_left('kd', '[1,2,3]', -9223372036854775808)",        "[null,null,null]"},
+  {"SELECT kql_array_shift_right('kd', '[1,2,3]', -9223372036854775808)",       "[null,null,null]"},
+  {"SELECT kql_array_index_of('kddd', '[1,2,3]', 3, 9223372036854775807, 2)",   "-1"},
+  {"SELECT kql_array_index_of('kddd', '[1,2,3]', 3, -9223372036854775808, 5)",  "2"},
+  {"SELECT kql_dyn_get('[1,2,3]', -9223372036854775808)",                        "<null>"},
+  {"SELECT kql_dyn_get('[1,2,3]', 1e300)",                                       "<null>"},
+  {"SELECT kql_range('ddd', -9223372036854775808, 9223372036854775807, 9223372036854775807)", "[-9223372036854775808,-1]"},
+  {"SELECT kql_array_length(kql_repeat('dd', 7, 9223372036854775807))",          "1048576"},
+  {"SELECT kql_array_split('[1,2,3]', '[9223372036854775807, -9223372036854775808]')", "[[],[1,2,3],[]]"},
+  {"SELECT length(kql_bag_set_key('kgd', '{}', '$.' || printf('%.*c', 300, 'a'), 1))", "306"},
+  {"SELECT kql_bag_set_key('kgd', '{}', replace(printf('%.*c', 100, 'x'), 'x', '.a'), 1)", "{\".a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a\":1}"},
+  {"SELECT kql_bag_set_key('kgd', '{}', '$' || replace(printf('%.*c', 100, 'x'), 'x', '.a'), 1)", "<null>"},
+};
+Test(fn_dynamic, extreme_values){ fnbCases(aExtreme, FNB_N(aExtreme)); }

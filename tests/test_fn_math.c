@@ -102,3 +102,19 @@ Test(fn_math, rand_range){
   cr_assert_str_eq(fnbRun(db, "SELECT typeof(kql_rand(10))", zBuf, sizeof(zBuf)), "real");
   sqlite3_close(db);
 }
+
+/* Extreme numeric arguments: no undefined behaviour (checked under UBSan). */
+static const FnbCase aExtreme[] = {
+  {"SELECT kql_abs(-9223372036854775808)",                 "-9223372036854775808"},
+  {"SELECT kql_round(-9223372036854775808, -1)",           "<null>"},
+  {"SELECT kql_round(9223372036854775807, -18)",           "9000000000000000000"},
+  {"SELECT kql_round(9223372036854775807, -19)",           "0"},
+  {"SELECT kql_round(1e308, 15)",                          "1e+308"},
+  {"SELECT kql_round(1.5, -400)",                          "0"},
+  {"SELECT kql_round(1.5, 9223372036854775807)",           "1.5"},
+  {"SELECT kql_binary_shift_left(1, -1)",                  "-9223372036854775808"},
+  {"SELECT kql_binary_shift_right(-9223372036854775808, 63)", "-1"},
+  {"SELECT kql_exp(1e308)",                                "inf"},
+  {"SELECT kql_rand(-5)",                                  "<null>"},
+};
+Test(fn_math, extreme_values){ fnbCases(aExtreme, FNB_N(aExtreme)); }

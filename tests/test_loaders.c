@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
 #include "catalog.h"
@@ -638,6 +640,45 @@ Test(loaders, json_errors_are_located){
   }
 }
 
+Test(loaders, json_nesting_limit){
+  size_t n = 0;
+  char *z = malloc(4000);
+  char *zPath, *zErr;
+  sqlite3 *db = openDb();
+  KqlLoadSchema *p;
+  /* 500 levels load */
+  n = (size_t)sprintf(z, "{\"a\":");
+  for(int i=0; i<500; i++) z[n++] = '[';
+  for(int i=0; i<500; i++) z[n++] = ']';
+  n += (size_t)sprintf(z+n, "}\n");
+  zPath = tempFile(".jsonl", z, n);
+  p = loadOk(db, zPath, "t", 0);
+  cr_expect_eq(qInt(db, "SELECT length(a) FROM t"), 1000);
+  kqlLoadSchemaFree(p);
+  unlink(zPath);
+  free(zPath);
+  /* 600 do not, and do not overflow the stack either */
+  n = (size_t)sprintf(z, "{\"a\":");
+  for(int i=0; i<600; i++) z[n++] = '[';
+  for(int i=0; i<600; i++) z[n++] = ']';
+  n += (size_t)sprintf(z+n, "}\n");
+  zPath = tempFile(".jsonl", z, n);
+  zErr = loadErr(db, zPath, "t2", 0);
+  cr_expect_str_eq(zErr, "F:1:517: JSON nested too deeply");
+  free(zErr);
+  free(z);
+  cleanup(db, 0, zPath);
+}
+
+Test(loaders, utf16_is_refused_clearly){
+  sqlite3 *db = openDb();
+  char *zPath = tempFile(".csv", "\xFF\xFE" "a\0,\0b\0", 8);
+  char *zErr = loadErr(db, zPath, "t", 0);
+  cr_expect_str_eq(zErr, "F:1:1: UTF-16 input is not supported (convert the file to UTF-8)");
+  free(zErr);
+  cleanup(db, 0, zPath);
+}
+
 Test(loaders, json_catalogue_conversions){
   static const KqlColDef aCol[] = {
     {"s", KQL_T_STRING}, {"l", KQL_T_LONG}, {"r", KQL_T_REAL}, {"b", KQL_T_BOOL},
@@ -765,6 +806,36 @@ Test(loaders, many_rows_across_blocks, .timeout = 120){
   cr_expect_eq(qInt(db, "SELECT \"when\" FROM t WHERE id=299999"), ticks("2026-06-08T23:59:19.999Z"));
   free(z);
   cleanup(db, p, zPath);
+}
+
+/* A pipe can be read only once; the loader copies it and reads the copy. */
+Test(loaders, pipe_input){
+  char zDir[] = "/tmp/kqlload-fifo-XXXXXX";
+  char zFifo[64];
+  pid_t pid;
+  int status = 0;
+  sqlite3 *db = openDb();
+  KqlLoadSchema *p;
+  cr_assert_not_null(mkdtemp(zDir));
+  snprintf(zFifo, sizeof(zFifo), "%s/in", zDir);
+  cr_assert_eq(mkfifo(zFifo, 0600), 0);
+  pid = fork();
+  cr_assert_geq(pid, 0);
+  if( pid==0 ){
+    FILE *f = fopen(zFifo, "w");
+    fputs("a,b\n", f);
+    for(int i=0; i<5000; i++) fprintf(f, "%d,x%d\n", i, i);
+    fclose(f);
+    _exit(0);
+  }
+  p = loadOk(db, zFifo, "t", 0);
+  waitpid(pid, &status, 0);
+  cr_expect_eq(p->nRow, 5000);
+  cr_expect_eq(p->aeType[0], KQL_T_LONG);
+  EXPECT_Q(db, "SELECT b FROM t WHERE a=4999", "x4999");
+  unlink(zFifo);
+  rmdir(zDir);
+  cleanup(db, p, 0);
 }
 
 /*************************** data directory ***********************************/
