@@ -228,6 +228,15 @@ KqlAst *kqlPStart(KqlAst *p, const KqlTok *pTok){
   return p;
 }
 
+KqlAst *kqlPSetOpts(KqlAst *p, KqlAst *pOpts){
+  p->pOpts = pOpts;
+  if( pOpts && pOpts->iOfst>=0 ){
+    if( pOpts->iOfst < p->iOfst ){ p->nLen += p->iOfst - pOpts->iOfst; p->iOfst = pOpts->iOfst; }
+    kqlAstExtend(p, pOpts->iOfst + pOpts->nLen);
+  }
+  return p;
+}
+
 KqlAst *kqlPSetText(KqlAst *p, const char *z){
   p->z = z;
   p->n = (int)strlen(z);
@@ -581,7 +590,17 @@ void kqlPAddStmt(KqlParseCtx *pCtx, KqlAst *pStmt){
     parseError(pCtx, iDeep, 0, "query nested too deeply");
     return;
   }
-  kqlAstAppend(pCtx->pArena, pCtx->pQuery, pStmt);
+  /* Lemon may reduce a statement on a look-ahead that then fails (default
+  ** reductions), so the statement waits until ';' or the end is accepted. */
+  pCtx->pPending = pStmt;
+}
+
+/* Keep the pending statement if the token just fed caused no error. */
+static void commitStmt(KqlParseCtx *pCtx){
+  if( pCtx->pPending && !pCtx->bErr ){
+    kqlAstAppend(pCtx->pArena, pCtx->pQuery, pCtx->pPending);
+  }
+  pCtx->pPending = 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -822,6 +841,8 @@ KqlAst *kqlParse(KqlArena *pArena, const char *z, int n, KqlDiagList *pDiags){
     ctx.eOpen = pLvl->eOpen;
     ctx.iOpen = pLvl->iOpen;
     kqlParser(pEngine, eTok, tok);
+    if( eTok==TK_SEMI && iLevel==0 ) commitStmt(&ctx);
+    if( ctx.bErr ) ctx.pPending = 0;
 
     /* ---- update the context after feeding ---- */
     if( isOpenTok(eTok) ){
@@ -879,6 +900,7 @@ KqlAst *kqlParse(KqlArena *pArena, const char *z, int n, KqlDiagList *pDiags){
     ctx.eOpen = aLevel[iLevel].eOpen;
     ctx.iOpen = aLevel[iLevel].iOpen;
     kqlParser(pEngine, 0, tok);
+    commitStmt(&ctx);
   }
   kqlParserFree(pEngine, free);
   free(aLevel);

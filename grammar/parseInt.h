@@ -34,6 +34,7 @@ struct KqlParseCtx {
   int nSql;             /* bytes in zSql */
   KqlDiagList *pDiags;  /* syntax errors go here */
   KqlAst *pQuery;       /* the QUERY node statements are appended to */
+  KqlAst *pPending;     /* statement reduced but not yet confirmed by ';' or the end */
   int bErr;             /* the current statement already has an error */
   void *pEngine;        /* the Lemon parser (for expected-token checks) */
   int eOpen;            /* innermost open bracket token (TK_LP...) or 0 */
@@ -101,6 +102,8 @@ void kqlPExpectWord(KqlParseCtx *pCtx, const KqlTok *pTok, const char *zWord);
 KqlAst *kqlPParen(KqlParseCtx *pCtx, const KqlTok *pLp, KqlAst *p, const KqlTok *pRp);
 /* PAIR z=decoded key string, c0=value (inside dynamic({...})). */
 KqlAst *kqlPPair(KqlParseCtx *pCtx, const KqlTok *pKey, KqlAst *pVal);
+/* Set p's options LIST (may be NULL) and widen p to cover it; returns p. */
+KqlAst *kqlPSetOpts(KqlAst *p, KqlAst *pOpts);
 /* Set a node's payload to a static string. */
 KqlAst *kqlPSetText(KqlAst *p, const char *z);
 

@@ -131,16 +131,16 @@ tabsource(A) ::= PRINT(P) items(L). [LOWPREC]       { A = kqlPAppendAll(pCtx, kq
 // range x from a to b step c
 tabsource(A) ::= RANGE(R) name(N) FROM expr(F) TO expr(T) STEP expr(S). { A = kqlPNode(pCtx, KQL_AST_RANGE, &R); A->z = N->z; A->n = N->n; kqlAstAppend(pCtx->pArena, A, F); kqlAstAppend(pCtx->pArena, A, T); kqlAstAppend(pCtx->pArena, A, S); }
 // union [options] T1, T2*, (T3 | ...)
-tabsource(A) ::= UNION(U) opts(O) tablelist(L). [LOWPREC] { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_UNION, &U), L); A->pOpts = O; }
+tabsource(A) ::= UNION(U) opts(O) tablelist(L). [LOWPREC] { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_UNION, &U), L); kqlPSetOpts(A, O); }
 // evaluate plugin(...) as a source
-tabsource(A) ::= EVALUATE(E) opts(O) term(C). { A = kqlPNode(pCtx, KQL_AST_EVALUATE_SRC, &E); kqlAstAppend(pCtx->pArena, A, C); A->pOpts = O; }
+tabsource(A) ::= EVALUATE(E) opts(O) term(C). { A = kqlPNode(pCtx, KQL_AST_EVALUATE_SRC, &E); kqlAstAppend(pCtx->pArena, A, C); kqlPSetOpts(A, O); }
 // externaldata (schema) [ "url", ... ] [with (format="csv", ...)]
-tabsource(A) ::= EXTERNALDATA(E) LP tcoldecls(C) RP LB values(V) RB(R) withprops(W). { A = kqlPNode(pCtx, KQL_AST_EXTERNALDATA, &E); kqlAstAppend(pCtx->pArena, A, kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_SCHEMA, &E), C)); kqlPAppendAll(pCtx, A, V); kqlPEnd(A, &R); A->pOpts = W; }
+tabsource(A) ::= EXTERNALDATA(E) LP tcoldecls(C) RP LB values(V) RB(R) withprops(W). { A = kqlPNode(pCtx, KQL_AST_EXTERNALDATA, &E); kqlAstAppend(pCtx->pArena, A, kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_SCHEMA, &E), C)); kqlPAppendAll(pCtx, A, V); kqlPEnd(A, &R); kqlPSetOpts(A, W); }
 // find [withsource=X] [in (T, ...)] where pred [project a, b]
-tabsource(A) ::= FIND(F) opts(O) findin(I) WHERE expr(P) findproj(J). { A = kqlPNode(pCtx, KQL_AST_FIND, &F); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, I); kqlAstAppend(pCtx->pArena, A, P); kqlAstAppend(pCtx->pArena, A, J); }
-tabsource(A) ::= FIND(F) opts(O) findin(I) expr(P) findproj(J). { A = kqlPNode(pCtx, KQL_AST_FIND, &F); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, I); kqlAstAppend(pCtx->pArena, A, P); kqlAstAppend(pCtx->pArena, A, J); }
+tabsource(A) ::= FIND(F) opts(O) findin(I) WHERE expr(P) findproj(J). { A = kqlPNode(pCtx, KQL_AST_FIND, &F); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, I); kqlAstAppend(pCtx->pArena, A, P); kqlAstAppend(pCtx->pArena, A, J); }
+tabsource(A) ::= FIND(F) opts(O) findin(I) expr(P) findproj(J). { A = kqlPNode(pCtx, KQL_AST_FIND, &F); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, I); kqlAstAppend(pCtx->pArena, A, P); kqlAstAppend(pCtx->pArena, A, J); }
 // search [kind=...] [in (T, ...)] pred
-tabsource(A) ::= SEARCH(S) opts(O) findin(I) searchpred(P). { A = kqlPNode(pCtx, KQL_AST_SEARCH, &S); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, P); kqlAstAppend(pCtx->pArena, A, I); }
+tabsource(A) ::= SEARCH(S) opts(O) findin(I) searchpred(P). { A = kqlPNode(pCtx, KQL_AST_SEARCH, &S); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, P); kqlAstAppend(pCtx->pArena, A, I); }
 
 searchpred(A) ::= expr(X).                { A = X; }
 searchpred(A) ::= STAR(S).                { A = kqlPNode(pCtx, KQL_AST_STAR, &S); }
@@ -179,7 +179,7 @@ optval(A) ::= MINUS(M) LONG(X).           { A = kqlPNegLiteral(pCtx, &M, kqlPLit
 
 // with ( name = value, ... )   (render's ycolumns=a, b takes a bare list)
 withprops(A) ::= .                        { A = 0; }
-withprops(A) ::= WITH LP props(P) RP.     { A = P; }
+withprops(A) ::= WITH(W) LP props(P) RP(R). { A = kqlPEnd(kqlPStart(P, &W), &R); }
 props(A) ::= prop(X).                     { A = kqlPList(pCtx, X); }
 props(A) ::= props(A) COMMA prop(X).      { kqlAstAppend(pCtx->pArena, A, X); }
 props(A) ::= props(A) COMMA name(X).      { kqlAstAppend(pCtx->pArena, A->aChild[A->nChild-1], X); }
@@ -201,39 +201,39 @@ pipeop(A) ::= PROJECT_REORDER(P) reorders(L). [LOWPREC] { A = kqlPAppendAll(pCtx
 // extend [name =] expr, (a, b) = expr, ...
 pipeop(A) ::= EXTEND(P) items(L). [LOWPREC]         { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_EXTEND, &P), L); }
 // summarize [hint.x=y] [aggs] [by keys]
-pipeop(A) ::= SUMMARIZE(S) opts(O) aggs(G) bykeys(K). { A = kqlPNode(pCtx, KQL_AST_OP_SUMMARIZE, &S); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, G); kqlAstAppend(pCtx->pArena, A, K); }
+pipeop(A) ::= SUMMARIZE(S) opts(O) aggs(G) bykeys(K). { A = kqlPNode(pCtx, KQL_AST_OP_SUMMARIZE, &S); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, G); kqlAstAppend(pCtx->pArena, A, K); }
 // count
 pipeop(A) ::= COUNT(C).                   { A = kqlPNode(pCtx, KQL_AST_OP_COUNT, &C); }
 // distinct a, b | distinct *
-pipeop(A) ::= DISTINCT(D) opts(O) items(L). [LOWPREC] { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_DISTINCT, &D), L); A->pOpts = O; }
-pipeop(A) ::= DISTINCT(D) opts(O) STAR(S). { A = kqlPNode(pCtx, KQL_AST_OP_DISTINCT, &D); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, kqlPNode(pCtx, KQL_AST_STAR, &S)); }
+pipeop(A) ::= DISTINCT(D) opts(O) items(L). [LOWPREC] { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_DISTINCT, &D), L); kqlPSetOpts(A, O); }
+pipeop(A) ::= DISTINCT(D) opts(O) STAR(S). { A = kqlPNode(pCtx, KQL_AST_OP_DISTINCT, &D); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, kqlPNode(pCtx, KQL_AST_STAR, &S)); }
 // take n | limit n
-pipeop(A) ::= TAKE|LIMIT(T) opts(O) expr(N). { A = kqlPNode(pCtx, KQL_AST_OP_TAKE, &T); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, N); }
+pipeop(A) ::= TAKE|LIMIT(T) opts(O) expr(N). { A = kqlPNode(pCtx, KQL_AST_OP_TAKE, &T); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, N); }
 // top n by expr [asc|desc] [nulls first|last]
-pipeop(A) ::= TOP(T) opts(O) expr(N) BY sortkey(K). { A = kqlPNode(pCtx, KQL_AST_OP_TOP, &T); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, N); kqlAstAppend(pCtx->pArena, A, K); }
+pipeop(A) ::= TOP(T) opts(O) expr(N) BY sortkey(K). { A = kqlPNode(pCtx, KQL_AST_OP_TOP, &T); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, N); kqlAstAppend(pCtx->pArena, A, K); }
 // sort by k [asc|desc] [nulls first|last], ...   (order by is the same)
-pipeop(A) ::= SORT|ORDER(S) opts(O) BY sortkeys(L). [LOWPREC] { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_SORT, &S), L); A->pOpts = O; }
+pipeop(A) ::= SORT|ORDER(S) opts(O) BY sortkeys(L). [LOWPREC] { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_SORT, &S), L); kqlPSetOpts(A, O); }
 // join [kind=..] [hint.*=..] T [on keys]
-pipeop(A) ::= JOIN(J) opts(O) term(T) joinon(K). { A = kqlPNode(pCtx, KQL_AST_OP_JOIN, &J); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, T); kqlPJoinKeys(pCtx, A, K); }
+pipeop(A) ::= JOIN(J) opts(O) term(T) joinon(K). { A = kqlPNode(pCtx, KQL_AST_OP_JOIN, &J); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, T); kqlPJoinKeys(pCtx, A, K); }
 // lookup [kind=..] T on keys
-pipeop(A) ::= LOOKUP(J) opts(O) term(T) joinon(K). { A = kqlPNode(pCtx, KQL_AST_OP_LOOKUP, &J); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, T); kqlPJoinKeys(pCtx, A, K); }
+pipeop(A) ::= LOOKUP(J) opts(O) term(T) joinon(K). { A = kqlPNode(pCtx, KQL_AST_OP_LOOKUP, &J); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, T); kqlPJoinKeys(pCtx, A, K); }
 // union [options] T, ...
-pipeop(A) ::= UNION(U) opts(O) tablelist(L). [LOWPREC] { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_UNION, &U), L); A->pOpts = O; }
+pipeop(A) ::= UNION(U) opts(O) tablelist(L). [LOWPREC] { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_UNION, &U), L); kqlPSetOpts(A, O); }
 // mv-expand [options] [name =] expr [to typeof(t)], ... [limit n]
-pipeop(A) ::= MV_EXPAND(M) opts(O) mvitems(L) mvlimit(N). { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_MVEXPAND, &M), L); A->pOpts = O; if( N ){ A->pOpts = kqlAstAddOpt(pCtx->pArena, A, N)->pOpts; } }
+pipeop(A) ::= MV_EXPAND(M) opts(O) mvitems(L) mvlimit(N). { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_MVEXPAND, &M), L); kqlPSetOpts(A, O); if( N ){ kqlAstAddOpt(pCtx->pArena, A, N); } }
 // mv-apply [options] items on ( subquery )
-pipeop(A) ::= MV_APPLY(M) opts(O) mvitems(L) mvlimit(N) ON LP subpipe(Q) RP(R). { A = kqlPNode(pCtx, KQL_AST_OP_MVAPPLY, &M); A->pOpts = O; if( N ) kqlAstAddOpt(pCtx->pArena, A, N); kqlAstAppend(pCtx->pArena, A, L); kqlAstAppend(pCtx->pArena, A, Q); kqlPEnd(A, &R); }
+pipeop(A) ::= MV_APPLY(M) opts(O) mvitems(L) mvlimit(N) ON LP subpipe(Q) RP(R). { A = kqlPNode(pCtx, KQL_AST_OP_MVAPPLY, &M); kqlPSetOpts(A, O); if( N ) kqlAstAddOpt(pCtx->pArena, A, N); kqlAstAppend(pCtx->pArena, A, L); kqlAstAppend(pCtx->pArena, A, Q); kqlPEnd(A, &R); }
 // parse [kind=..] [flags=..] expr with pattern   (parse-where likewise)
-pipeop(A) ::= PARSE(P) opts(O) expr(E) WITH parsepat(L). { A = kqlPSetText(kqlPNode(pCtx, KQL_AST_OP_PARSE, &P), "parse"); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, E); kqlPAppendAll(pCtx, A, L); }
-pipeop(A) ::= PARSE_WHERE(P) opts(O) expr(E) WITH parsepat(L). { A = kqlPSetText(kqlPNode(pCtx, KQL_AST_OP_PARSE, &P), "parse-where"); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, E); kqlPAppendAll(pCtx, A, L); }
+pipeop(A) ::= PARSE(P) opts(O) expr(E) WITH parsepat(L). { A = kqlPSetText(kqlPNode(pCtx, KQL_AST_OP_PARSE, &P), "parse"); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, E); kqlPAppendAll(pCtx, A, L); }
+pipeop(A) ::= PARSE_WHERE(P) opts(O) expr(E) WITH parsepat(L). { A = kqlPSetText(kqlPNode(pCtx, KQL_AST_OP_PARSE, &P), "parse-where"); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, E); kqlPAppendAll(pCtx, A, L); }
 // parse-kv expr as (schema) [with (...)]
-pipeop(A) ::= PARSE_KV(P) expr(E) AS LP coldecls(C) RP(R) withprops(W). { A = kqlPNode(pCtx, KQL_AST_OP_PARSE_KV, &P); kqlAstAppend(pCtx->pArena, A, E); kqlAstAppend(pCtx->pArena, A, kqlPEnd(kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_SCHEMA, &P), C), &R)); A->pOpts = W; }
+pipeop(A) ::= PARSE_KV(P) expr(E) AS LP coldecls(C) RP(R) withprops(W). { A = kqlPNode(pCtx, KQL_AST_OP_PARSE_KV, &P); kqlAstAppend(pCtx->pArena, A, E); kqlAstAppend(pCtx->pArena, A, kqlPEnd(kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_SCHEMA, &P), C), &R)); kqlPSetOpts(A, W); }
 // evaluate [hint.*] plugin(args)
-pipeop(A) ::= EVALUATE(E) opts(O) term(C). { A = kqlPNode(pCtx, KQL_AST_OP_EVALUATE, &E); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, C); }
+pipeop(A) ::= EVALUATE(E) opts(O) term(C). { A = kqlPNode(pCtx, KQL_AST_OP_EVALUATE, &E); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, C); }
 // evaluate plugin(...) : (output schema)
-pipeop(A) ::= EVALUATE(E) opts(O) term(C) COLON LP coldecls(S) RP(R). { A = kqlPNode(pCtx, KQL_AST_OP_EVALUATE, &E); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, C); kqlAstAppend(pCtx->pArena, A, kqlPEnd(kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_SCHEMA, &E), S), &R)); }
+pipeop(A) ::= EVALUATE(E) opts(O) term(C) COLON LP coldecls(S) RP(R). { A = kqlPNode(pCtx, KQL_AST_OP_EVALUATE, &E); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, C); kqlAstAppend(pCtx->pArena, A, kqlPEnd(kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_SCHEMA, &E), S), &R)); }
 // make-series [kind=..] aggs on axis [from a] [to b] step s [by keys] | ... on axis in range(a, b, s) ...
-pipeop(A) ::= MAKE_SERIES(M) opts(O) msaggs(G) ON expr(X) msrange(R) bykeys(K). { A = kqlPNode(pCtx, KQL_AST_OP_MAKE_SERIES, &M); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, G); kqlAstAppend(pCtx->pArena, A, X); kqlAstAppend(pCtx->pArena, A, R->aChild[0]); kqlAstAppend(pCtx->pArena, A, R->aChild[1]); kqlAstAppend(pCtx->pArena, A, R->aChild[2]); kqlAstAppend(pCtx->pArena, A, K); }
+pipeop(A) ::= MAKE_SERIES(M) opts(O) msaggs(G) ON expr(X) msrange(R) bykeys(K). { A = kqlPNode(pCtx, KQL_AST_OP_MAKE_SERIES, &M); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, G); kqlAstAppend(pCtx->pArena, A, X); kqlAstAppend(pCtx->pArena, A, R->aChild[0]); kqlAstAppend(pCtx->pArena, A, R->aChild[1]); kqlAstAppend(pCtx->pArena, A, R->aChild[2]); kqlAstExtend(A, R->iOfst + R->nLen); kqlAstAppend(pCtx->pArena, A, K); }
 // serialize [name = expr, ...]
 pipeop(A) ::= SERIALIZE(S).               { A = kqlPNode(pCtx, KQL_AST_OP_SERIALIZE, &S); }
 pipeop(A) ::= SERIALIZE(S) items(L). [LOWPREC]      { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_SERIALIZE, &S), L); }
@@ -241,11 +241,11 @@ pipeop(A) ::= SERIALIZE(S) items(L). [LOWPREC]      { A = kqlPAppendAll(pCtx, kq
 pipeop(A) ::= SAMPLE(S) expr(N).          { A = kqlPNode(pCtx, KQL_AST_OP_SAMPLE, &S); kqlAstAppend(pCtx->pArena, A, N); }
 pipeop(A) ::= SAMPLE_DISTINCT(S) expr(N) OF expr(C). { A = kqlPNode(pCtx, KQL_AST_OP_SAMPLE_DISTINCT, &S); kqlAstAppend(pCtx->pArena, A, N); kqlAstAppend(pCtx->pArena, A, C); }
 // as [hint.materialized=true] Name
-pipeop(A) ::= AS(S) opts(O) name(N).      { A = kqlPNode(pCtx, KQL_AST_OP_AS, &S); A->pOpts = O; A->z = N->z; A->n = N->n; kqlAstExtend(A, N->iOfst + N->nLen); }
+pipeop(A) ::= AS(S) opts(O) name(N).      { A = kqlPNode(pCtx, KQL_AST_OP_AS, &S); kqlPSetOpts(A, O); A->z = N->z; A->n = N->n; kqlAstExtend(A, N->iOfst + N->nLen); }
 // invoke f(args)
 pipeop(A) ::= INVOKE(S) term(C).          { A = kqlPNode(pCtx, KQL_AST_OP_INVOKE, &S); kqlAstAppend(pCtx->pArena, A, C); }
 // render chart [with (prop = value, ...)]
-pipeop(A) ::= RENDER(S) name(N) withprops(W). { A = kqlPNode(pCtx, KQL_AST_OP_RENDER, &S); A->z = N->z; A->n = N->n; kqlAstExtend(A, N->iOfst + N->nLen); A->pOpts = W; if( W ) kqlAstExtend(A, W->iOfst + W->nLen + 1); }
+pipeop(A) ::= RENDER(S) name(N) withprops(W). { A = kqlPNode(pCtx, KQL_AST_OP_RENDER, &S); A->z = N->z; A->n = N->n; kqlAstExtend(A, N->iOfst + N->nLen); kqlPSetOpts(A, W); if( W ) kqlAstExtend(A, W->iOfst + W->nLen + 1); }
 // getschema
 pipeop(A) ::= GETSCHEMA(S).               { A = kqlPNode(pCtx, KQL_AST_OP_GETSCHEMA, &S); }
 // top-nested [n] of expr [with others = v] by agg [asc|desc], top-nested ...
@@ -261,18 +261,18 @@ pipeop(A) ::= FORK(F) forks(L).           { A = kqlPAppendAll(pCtx, kqlPNode(pCt
 pipeop(A) ::= FACET(F) BY patlist(L). [LOWPREC]     { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_FACET, &F), L); }
 pipeop(A) ::= FACET(F) BY patlist(L) WITH LP subpipe(Q) RP(R). { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_FACET, &F), L); kqlAstAppend(pCtx->pArena, A, Q); kqlPEnd(A, &R); }
 // partition [hint.*] by col ( subquery ) | { subquery }
-pipeop(A) ::= PARTITION(P) opts(O) BY name(K) LP subpipe(Q) RP(R). { A = kqlPNode(pCtx, KQL_AST_OP_PARTITION, &P); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, K); kqlAstAppend(pCtx->pArena, A, Q); kqlPEnd(A, &R); }
-pipeop(A) ::= PARTITION(P) opts(O) BY name(K) LBRACE pipeexpr(Q) RBRACE(R). { A = kqlPNode(pCtx, KQL_AST_OP_PARTITION, &P); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, K); kqlAstAppend(pCtx->pArena, A, Q); kqlPEnd(A, &R); }
+pipeop(A) ::= PARTITION(P) opts(O) BY name(K) LP subpipe(Q) RP(R). { A = kqlPNode(pCtx, KQL_AST_OP_PARTITION, &P); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, K); kqlAstAppend(pCtx->pArena, A, Q); kqlPEnd(A, &R); }
+pipeop(A) ::= PARTITION(P) opts(O) BY name(K) LBRACE pipeexpr(Q) RBRACE(R). { A = kqlPNode(pCtx, KQL_AST_OP_PARTITION, &P); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, K); kqlAstAppend(pCtx->pArena, A, Q); kqlPEnd(A, &R); }
 // scan [with_match_id=..] [declare (params)] with ( step s [output=..]: pred [=> a = e, ...]; ... )
-pipeop(A) ::= SCAN(S) opts(O) scandecl(D) WITH LP scansteps(L) RP(R). { A = kqlPNode(pCtx, KQL_AST_OP_SCAN, &S); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, D); kqlPAppendAll(pCtx, A, L); kqlPEnd(A, &R); }
+pipeop(A) ::= SCAN(S) opts(O) scandecl(D) WITH LP scansteps(L) RP(R). { A = kqlPNode(pCtx, KQL_AST_OP_SCAN, &S); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, D); kqlPAppendAll(pCtx, A, L); kqlPEnd(A, &R); }
 // consume [decodeblocks=..]
-pipeop(A) ::= CONSUME(S) opts(O).         { A = kqlPNode(pCtx, KQL_AST_OP_CONSUME, &S); A->pOpts = O; }
+pipeop(A) ::= CONSUME(S) opts(O).         { A = kqlPNode(pCtx, KQL_AST_OP_CONSUME, &S); kqlPSetOpts(A, O); }
 // reduce [kind=..] by expr [with threshold=.., characters=..]
-pipeop(A) ::= REDUCE(S) opts(O) BY expr(E). { A = kqlPNode(pCtx, KQL_AST_OP_REDUCE, &S); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, E); }
-pipeop(A) ::= REDUCE(S) opts(O) BY expr(E) WITH props(P). [LOWPREC] { A = kqlPNode(pCtx, KQL_AST_OP_REDUCE, &S); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, E); kqlPAppendAll(pCtx, A, P); }
+pipeop(A) ::= REDUCE(S) opts(O) BY expr(E). { A = kqlPNode(pCtx, KQL_AST_OP_REDUCE, &S); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, E); }
+pipeop(A) ::= REDUCE(S) opts(O) BY expr(E) WITH props(P). [LOWPREC] { A = kqlPNode(pCtx, KQL_AST_OP_REDUCE, &S); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, E); kqlPAppendAll(pCtx, A, P); }
 // find / search as operators
-pipeop(A) ::= FIND(F) opts(O) findin(I) WHERE expr(P) findproj(J). { A = kqlPNode(pCtx, KQL_AST_OP_FIND, &F); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, I); kqlAstAppend(pCtx->pArena, A, P); kqlAstAppend(pCtx->pArena, A, J); }
-pipeop(A) ::= SEARCH(S) opts(O) findin(I) searchpred(P). { A = kqlPNode(pCtx, KQL_AST_OP_SEARCH, &S); A->pOpts = O; kqlAstAppend(pCtx->pArena, A, P); kqlAstAppend(pCtx->pArena, A, I); }
+pipeop(A) ::= FIND(F) opts(O) findin(I) WHERE expr(P) findproj(J). { A = kqlPNode(pCtx, KQL_AST_OP_FIND, &F); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, I); kqlAstAppend(pCtx->pArena, A, P); kqlAstAppend(pCtx->pArena, A, J); }
+pipeop(A) ::= SEARCH(S) opts(O) findin(I) searchpred(P). { A = kqlPNode(pCtx, KQL_AST_OP_SEARCH, &S); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, P); kqlAstAppend(pCtx->pArena, A, I); }
 // project-smart, execute-and-cache, assert-schema: accepted, kept by name
 pipeop(A) ::= PROJECT_SMART|EXECUTE_AND_CACHE(S). { A = kqlPNodeText(pCtx, KQL_AST_OP_LIMIT_OTHER, &S); }
 
@@ -359,7 +359,7 @@ msagg(A) ::= item(X).                     { A = X; }
 msagg(A) ::= item(X) DEFAULT(D) ASSIGN expr(V). { A = X; kqlAstAddOpt(pCtx->pArena, A, kqlPOpt(pCtx, &D, V)); }
 // msrange: a LIST of exactly three slots from, to, step (NULL when absent)
 msrange(A) ::= mfrom(F) mto(T) STEP expr(S). { A = kqlPList(pCtx, F); kqlAstAppend(pCtx->pArena, A, T); kqlAstAppend(pCtx->pArena, A, S); }
-msrange(A) ::= INRANGE RANGE LP expr(F) COMMA expr(T) COMMA expr(S) RP. { A = kqlPList(pCtx, F); kqlAstAppend(pCtx->pArena, A, T); kqlAstAppend(pCtx->pArena, A, S); }
+msrange(A) ::= INRANGE RANGE LP expr(F) COMMA expr(T) COMMA expr(S) RP(R). { A = kqlPList(pCtx, F); kqlAstAppend(pCtx->pArena, A, T); kqlAstAppend(pCtx->pArena, A, S); kqlPEnd(A, &R); }
 mfrom(A) ::= .                            { A = 0; }
 mfrom(A) ::= FROM expr(X).                { A = X; }
 mto(A) ::= .                              { A = 0; }

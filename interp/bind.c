@@ -349,7 +349,9 @@ static KqlRel *bindRange(Binder *p, const KqlAst *pAst){
                    "SELECT v FROM %s WHERE (st>=0 AND v <= t) OR (st<0 AND v >= t))",
                zA, kqlExprAs(p, eFrom, eType), kqlExprAs(p, eTo, eType),
                kqlExprAs(p, eStep, eType==KQL_T_DATETIME ? KQL_T_TIMESPAN : eType), zA, zA);
-  return kqlBindRelNew(p, kqlStrText(&s), 1, aCol);
+  KqlRel *r = kqlBindRelNew(p, kqlStrText(&s), 1, aCol);
+  r->bOrdered = 1;   /* range produces serialized output */
+  return r;
 }
 
 

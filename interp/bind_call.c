@@ -128,8 +128,16 @@ static int retType(const KqlBuiltin *pFn, KqlExpr **a, int nArg){
   switch( r ){
     case KQL_RET_ARG0: return nArg>0 ? a[0]->eType : KQL_T_UNKNOWN;
     case KQL_RET_ARG1: return nArg>1 ? a[1]->eType : KQL_T_UNKNOWN;
-    case KQL_RET_ARG0_TS: return nArg>0 ? (a[0]->eType==KQL_T_INT ? KQL_T_LONG : a[0]->eType) : KQL_T_UNKNOWN;
+    case KQL_RET_ARG0_TS: {
+      if( nArg==0 ) return KQL_T_UNKNOWN;
+      int t = a[0]->eType==KQL_T_INT ? KQL_T_LONG : a[0]->eType;
+      if( t==KQL_T_LONG ){
+        for(int i=1; i<nArg; i++) if( a[i]->eType==KQL_T_REAL ) t = KQL_T_REAL;
+      }
+      return t;
+    }
     case KQL_RET_NUM: {
+      if( nArg>0 && !kqlTypeIsNumeric(a[0]->eType) && a[0]->eType!=KQL_T_UNKNOWN ) return a[0]->eType;
       int t = KQL_T_LONG;
       for(int i=0; i<nArg; i++){
         if( a[i]->eType==KQL_T_REAL ) t = KQL_T_REAL;
@@ -344,6 +352,31 @@ static KqlExpr *bindSpecial(Binder *p, const KqlAst *pAst, const KqlBuiltin *pFn
     }
     KqlExpr *e = exprFrom(p, pAst, a[0]->eType, kqlArenaPrintf(pA, "kql_take_any(%s)", a[0]->zSql), a, 1);
     e->bAgg = 1;
+    e->bConst = 0;
+    return e;
+  }
+  if( pFn->eKind==KQL_FN_WINDOW ){
+    if( !p->pRow || !p->pRow->pRel->bOrdered ){
+      kqlBindErr(p, pAst, "KQL137", "function '%s' needs serialized input: add 'serialize' or 'sort by' before it", z);
+      return kqlExprError(p, pAst);
+    }
+    if( (strcmp(z, "row_number")==0 && nArg>1) || (strcmp(z, "row_cumsum")==0 && nArg>1) ){
+      kqlBindNotSupported(p, pAst, "the restart argument of window functions");
+      return kqlExprError(p, pAst);
+    }
+    const char *zSql;
+    int t = pFn->eRet<KQL_RET_BASE ? pFn->eRet : (nArg ? a[0]->eType : KQL_T_LONG);
+    if( strcmp(z, "row_number")==0 ){
+      zSql = nArg ? kqlArenaPrintf(pA, "(row_number() OVER () + %s - 1)", a[0]->zSql) : "row_number() OVER ()";
+    }else if( strcmp(z, "row_cumsum")==0 ){
+      if( t==KQL_T_INT || t==KQL_T_BOOL ) t = KQL_T_LONG;
+      zSql = kqlArenaPrintf(pA, "sum(%s) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)", a[0]->zSql);
+    }else{
+      const char *zOff = nArg>1 ? a[1]->zSql : "1";
+      const char *zDef = nArg>2 ? kqlExprAs(p, a[2], t) : "NULL";
+      zSql = kqlArenaPrintf(pA, "%s(%s, %s, %s) OVER ()", z[0]=='p' ? "lag" : "lead", a[0]->zSql, zOff, zDef);
+    }
+    KqlExpr *e = exprFrom(p, pAst, t, zSql, a, nArg);
     e->bConst = 0;
     return e;
   }

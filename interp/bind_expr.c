@@ -786,26 +786,14 @@ static KqlExpr *bindMember(Binder *p, const KqlAst *pAst){
   const char *zSql;
   int bConst = o->bConst, bAgg = o->bAgg;
   if( pAst->eKind==KQL_AST_MEMBER ){
-    KqlStr path;
-    kqlStrInit(&path, p->pArena);
-    kqlStrAppend(&path, "$.", 2);
-    kqlStrIdent(&path, pAst->z, -1);
-    zSql = kqlArenaPrintf(p->pArena, "(%s -> %s)", o->zSql, kqlBindParamText(p, kqlStrText(&path), -1));
+    zSql = kqlArenaPrintf(p->pArena, "kql_dyn_get(%s, %s)", o->zSql, kqlBindParamText(p, pAst->z, -1));
   }else{
     const KqlAst *pIdx = pAst->aChild[1];
     KqlExpr *i = kqlBindExpr(p, pIdx);
     if( i->bError ) return i;
     bConst = bConst && i->bConst;
     bAgg = bAgg || i->bAgg;
-    if( pIdx->eKind==KQL_AST_LITERAL && pIdx->eOp==KQL_LIT_STRING ){
-      KqlStr path;
-      kqlStrInit(&path, p->pArena);
-      kqlStrAppend(&path, "$.", 2);
-      kqlStrIdent(&path, pIdx->z, pIdx->n);
-      zSql = kqlArenaPrintf(p->pArena, "(%s -> %s)", o->zSql, kqlBindParamText(p, kqlStrText(&path), -1));
-    }else if( i->eType==KQL_T_STRING ){
-      zSql = kqlArenaPrintf(p->pArena, "kql_dyn_get(%s, %s)", o->zSql, i->zSql);
-    }else if( i->eType==KQL_T_INT || i->eType==KQL_T_LONG ){
+    if( i->eType==KQL_T_STRING || i->eType==KQL_T_INT || i->eType==KQL_T_LONG ){
       zSql = kqlArenaPrintf(p->pArena, "kql_dyn_get(%s, %s)", o->zSql, i->zSql);
     }else if( i->eType==KQL_T_DYNAMIC ){
       zSql = kqlArenaPrintf(p->pArena, "kql_dyn_get(%s, (%s ->> '$'))", o->zSql, i->zSql);

@@ -355,6 +355,70 @@ static void sumArgMax(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *p
   }
 }
 
+/*
+** take_any(a, b, ...) / take_any(*): the columns of one (arbitrary) row of
+** the group, all from the same row: SQLite's bare columns in a GROUP BY
+** query come from one row when no min()/max() aggregate is present.
+*/
+static void sumTakeAny(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *pIn, const KqlAst *pBy){
+  for(int i=0; i<pCall->nChild; i++){
+    const KqlAst *pArg = pCall->aChild[i];
+    if( pArg->eKind==KQL_AST_STAR ){
+      for(int c=0; c<pIn->nCol; c++){
+        const char *zC = pIn->aCol[c].zName;
+        int bSkip = 0;
+        for(int k=0; pBy && k<pBy->nChild && !bSkip; k++){
+          const KqlAst *pK = pBy->aChild[k];
+          const char *zK = pK->eKind==KQL_AST_ASSIGN ? pK->z : kqlNameForExpr(p, pK, 0);
+          if( zK && strcmp(zK, zC)==0 ) bSkip = 1;
+        }
+        if( !bSkip ) sumAdd(p, o, zC, pIn->aCol[c].eType, kqlBindColRef(p, c));
+      }
+      continue;
+    }
+    KqlRowCtx inner = *p->pRow, *pSave = p->pRow;
+    inner.bAggOk = 0;
+    p->pRow = &inner;
+    KqlExpr *e = kqlBindExpr(p, pArg);
+    p->pRow = pSave;
+    if( e->bError ) continue;
+    const char *zName = kqlNameForExpr(p, pArg, 0);
+    if( zName==0 ) zName = kqlNameColumnN(p, pIn->aCol, pIn->nCol, o->aCol, o->nCol);
+    sumAdd(p, o, zName, colType(e), e->zSql);
+  }
+}
+
+/* percentiles(x, p1, p2...) / percentilesw(x, w, p1...): one column per percentile. */
+static void sumPercentiles(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *pIn){
+  int bW = strcmp(pCall->z, "percentilesw")==0;
+  int nFixed = bW ? 2 : 1;
+  if( pCall->nChild<=nFixed ){
+    kqlBindErr(p, pCall, "KQL131", "function '%s' expects at least %d arguments, got %d", pCall->z,
+               nFixed+1, pCall->nChild);
+    return;
+  }
+  KqlRowCtx inner = *p->pRow, *pSave = p->pRow;
+  inner.bAggOk = 0;
+  p->pRow = &inner;
+  KqlExpr *x = kqlBindExpr(p, pCall->aChild[0]);
+  KqlExpr *w = bW ? kqlBindExpr(p, pCall->aChild[1]) : 0;
+  p->pRow = pSave;
+  if( x->bError || (w && w->bError) ) return;
+  const char *zX = kqlNameForExpr(p, pCall->aChild[0], 0);
+  for(int i=nFixed; i<pCall->nChild; i++){
+    const KqlAst *pPct = pCall->aChild[i];
+    KqlExpr *e = kqlBindExpr(p, pPct);
+    if( e->bError ) continue;
+    char *zP = kqlArenaStrdup(p->pArena, pPct->z ? pPct->z : "", -1);
+    for(char *c = zP; *c; c++) if( *c=='.' ) *c = '_';
+    const char *zName = kqlArenaPrintf(p->pArena, "percentile_%s_%s", zX ? zX : "", zP);
+    const char *zSql = bW ? kqlArenaPrintf(p->pArena, "kql_percentilew(%s, %s, %s)", x->zSql, w->zSql, e->zSql)
+                          : kqlArenaPrintf(p->pArena, "kql_percentile(%s, %s)", x->zSql, e->zSql);
+    sumAdd(p, o, zName, x->eType==KQL_T_INT ? KQL_T_LONG : colType(x), zSql);
+  }
+  (void)pIn;
+}
+
 static KqlRel *opSummarize(Binder *p, KqlRel *pIn, const KqlAst *pOp){
   const KqlAst *pAggs = pOp->nChild>0 ? pOp->aChild[0] : 0;
   const KqlAst *pBy = pOp->nChild>1 ? pOp->aChild[1] : 0;
@@ -390,6 +454,16 @@ static KqlRel *opSummarize(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     }
     if( pItem->eKind==KQL_AST_MULTIASSIGN ){
       kqlBindNotSupported(p, pItem, "(a, b) = ... in summarize");
+      continue;
+    }
+    if( pItem->eKind==KQL_AST_CALL && pItem->z && (strcmp(pItem->z, "take_any")==0 || strcmp(pItem->z, "any")==0)
+        && (pItem->nChild>1 || (pItem->nChild==1 && pItem->aChild[0]->eKind==KQL_AST_STAR)) ){
+      sumTakeAny(p, &o, pItem, pIn, pBy);
+      continue;
+    }
+    if( pItem->eKind==KQL_AST_CALL && pItem->z && (strcmp(pItem->z, "percentiles")==0
+                                                  || strcmp(pItem->z, "percentilesw")==0) ){
+      sumPercentiles(p, &o, pItem, pIn);
       continue;
     }
     if( pItem->eKind==KQL_AST_ASSIGN && isArgMinMax(pItem->aChild[0]) ){

@@ -24,7 +24,7 @@ static const KqlBuiltin aBuiltin[] = {
   {"ago",            1,  1, SCL, SP,               KQL_T_DATETIME,   "t",   0},
   {"arg_max",        2, -1, AGG, SP|KQL_FNF_STARARG, KQL_T_UNKNOWN,  "*?",  0},
   {"arg_min",        2, -1, AGG, SP|KQL_FNF_STARARG, KQL_T_UNKNOWN,  "*?",  0},
-  {"avg",            1,  1, AGG, 0,                KQL_T_REAL,       "n",   "avg"},
+  {"avg",            1,  1, AGG, 0,                KQL_T_REAL,       "n",   "kql_avg"},
   {"case",           3, -1, SCL, SP,               KQL_T_UNKNOWN,    "?",   0},
   {"coalesce",       1, -1, SCL, SP,               KQL_RET_ARG0,     "*",   0},
   {"count",          0,  1, AGG, SP|KQL_FNF_STARARG, KQL_T_LONG,     "?",   0},
@@ -38,8 +38,12 @@ static const KqlBuiltin aBuiltin[] = {
   {"max",            1,  1, AGG, 0,                KQL_RET_ARG0,     "*",   "max"},
   {"min",            1,  1, AGG, 0,                KQL_RET_ARG0,     "*",   "min"},
   {"not",            1,  1, SCL, SP,               KQL_T_BOOL,       "b",   0},
+  {"next",           1,  3, WIN, SP,               KQL_RET_ARG0,     "*l*", 0},
   {"now",            0,  1, SCL, SP,               KQL_T_DATETIME,   "t",   0},
-  {"sum",            1,  1, AGG, 0,                KQL_RET_SUM,      "n",   "sum"},
+  {"prev",           1,  3, WIN, SP,               KQL_RET_ARG0,     "*l*", 0},
+  {"row_cumsum",     1,  2, WIN, SP,               KQL_RET_SUM,      "nb",  0},
+  {"row_number",     0,  2, WIN, SP,               KQL_T_LONG,       "lb",  0},
+  {"sum",            1,  1, AGG, 0,                KQL_RET_SUM,      "n",   "kql_sum"},
   {"take_any",       1, -1, AGG, SP|KQL_FNF_STARARG, KQL_RET_ARG0,   "*",   0},
 #include "fn_string.inc"
 #include "fn_convert.inc"

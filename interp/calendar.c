@@ -9,17 +9,20 @@
 */
 #include "calendar.h"
 
+/* kqlCalFloorDiv(): contract in calendar.h. */
 int64_t kqlCalFloorDiv(int64_t a, int64_t b){
   int64_t q = a / b;
   if( a % b < 0 ) q--;               /* b > 0: round toward -infinity */
   return q;
 }
 
+/* kqlCalFloorMod(): contract in calendar.h. */
 int64_t kqlCalFloorMod(int64_t a, int64_t b){
   int64_t r = a % b;
   return r<0 ? r + b : r;
 }
 
+/* kqlCalDaysFromCivil(): contract in calendar.h. */
 int64_t kqlCalDaysFromCivil(int64_t y, int m, int d){
   int64_t era, yoe, doy, doe;
   if( m<=2 ) y--;
@@ -30,6 +33,7 @@ int64_t kqlCalDaysFromCivil(int64_t y, int m, int d){
   return era*146097 + doe - 719468;
 }
 
+/* kqlCalCivilFromDays(): contract in calendar.h. */
 void kqlCalCivilFromDays(int64_t nDay, int *pY, int *pM, int *pD){
   int64_t z = nDay + 719468;
   int64_t era = kqlCalFloorDiv(z, 146097);
@@ -45,20 +49,24 @@ void kqlCalCivilFromDays(int64_t nDay, int *pY, int *pM, int *pD){
   *pD = d;
 }
 
+/* kqlCalIsLeap(): contract in calendar.h. */
 int kqlCalIsLeap(int64_t y){
   return (y%4==0 && y%100!=0) || y%400==0;
 }
 
+/* kqlCalDaysInMonth(): contract in calendar.h. */
 int kqlCalDaysInMonth(int64_t y, int m){
   static const unsigned char aDays[12] = {31,28,31,30,31,30,31,31,30,31,30,31};
   if( m<1 || m>12 ) return 0;
   return aDays[m-1] + (m==2 && kqlCalIsLeap(y));
 }
 
+/* kqlCalInRange(): contract in calendar.h. */
 int kqlCalInRange(int64_t ticks){
   return ticks>=KQL_DT_MIN && ticks<=KQL_DT_MAX;
 }
 
+/* kqlCalSplit(): contract in calendar.h. */
 void kqlCalSplit(int64_t ticks, KqlCal *p){
   int64_t nDay = kqlCalFloorDiv(ticks, KQL_TICKS_PER_DAY);
   int64_t tod = kqlCalFloorMod(ticks, KQL_TICKS_PER_DAY);
@@ -79,6 +87,7 @@ static int isoWeeksInYear(int64_t y){
   return (wdJan1==4 || (wdJan1==3 && kqlCalIsLeap(y))) ? 53 : 52;
 }
 
+/* kqlCalIsoWeek(): contract in calendar.h. */
 int kqlCalIsoWeek(int64_t ticks){
   KqlCal c;
   int isoWday, w;
@@ -90,6 +99,7 @@ int kqlCalIsoWeek(int64_t ticks){
   return w;
 }
 
+/* kqlCalAddMonths(): contract in calendar.h. */
 int kqlCalAddMonths(int64_t ticks, int64_t nMonth, int64_t *pOut){
   KqlCal c;
   int64_t tod, iMon, y;

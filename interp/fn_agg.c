@@ -39,6 +39,7 @@ static int valueClass(int eType){
   return eType==SQLITE_INTEGER || eType==SQLITE_FLOAT ? 0 : eType==SQLITE_TEXT ? 1 : 2;
 }
 
+/* kqlAggCompare(): contract in fn_aggint.h. */
 int kqlAggCompare(sqlite3_value *pA, sqlite3_value *pB){
   int tA = sqlite3_value_type(pA), tB = sqlite3_value_type(pB);
   int cA = valueClass(tA), cB = valueClass(tB);
@@ -61,6 +62,7 @@ int kqlAggCompare(sqlite3_value *pA, sqlite3_value *pB){
   }
 }
 
+/* kqlAggDistinctKey(): contract in fn_aggint.h. */
 char *kqlAggDistinctKey(sqlite3_value *pVal, int *pn){
   sqlite3_str *p = sqlite3_str_new(0);
   switch( sqlite3_value_type(pVal) ){
@@ -363,6 +365,7 @@ static void binFinal(sqlite3_context *ctx){
 
 /****************************** registration ******************************/
 
+/* kqlAggRegisterTable(): contract in fn_aggint.h. */
 int kqlAggRegisterTable(sqlite3 *db, const KqlAggFunc *a, int n){
   for(int i=0; i<n; i++){
     int rc = sqlite3_create_function(db, a[i].zName, a[i].nArg, SQLITE_UTF8,
@@ -404,6 +407,7 @@ static const KqlAggFunc aAgg[] = {
   {"kql_binary_all_xor",     1, BIN_XOR, binStep, binFinal},
 };
 
+/* kqlFnRegisterAgg(): register this group's SQL functions on db; an SQLite result code (fn.h). */
 int kqlFnRegisterAgg(sqlite3 *db){
   int rc = kqlAggRegisterTable(db, aAgg, (int)(sizeof(aAgg)/sizeof(aAgg[0])));
   if( rc==SQLITE_OK ) rc = kqlFnRegisterAggdyn(db);

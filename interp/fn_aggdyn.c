@@ -684,6 +684,7 @@ static const KqlAggFunc aAggDyn[] = {
   {"kql_tdigest_merge",         1, 1,                   tdStep, tdFinal},
 };
 
+/* kqlFnRegisterAggdyn(): register this group's SQL functions on db; an SQLite result code (fn_aggint.h). */
 int kqlFnRegisterAggdyn(sqlite3 *db){
   int rc = kqlAggRegisterTable(db, aAggDyn, (int)(sizeof(aAggDyn)/sizeof(aAggDyn[0])));
   const int f = SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_INNOCUOUS;

@@ -187,6 +187,7 @@ static void fnFormat(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kqlFnResultStr(ctx, p);
 }
 
+/* kqlFnRegisterDatefmt(): register this group's SQL functions on db; an SQLite result code (fn_dtint.h). */
 int kqlFnRegisterDatefmt(sqlite3 *db){
   int rc = sqlite3_create_function(db, "kql_format_datetime", 2,
       SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_INNOCUOUS, 0, fnFormat, 0, 0);

@@ -489,6 +489,7 @@ static int registerTable(sqlite3 *db, const DtFunc *a, int n){
   return SQLITE_OK;
 }
 
+/* kqlFnRegisterDatetime(): register this group's SQL functions on db; an SQLite result code (fn.h). */
 int kqlFnRegisterDatetime(sqlite3 *db){
   int rc = registerTable(db, aDtFunc, (int)(sizeof(aDtFunc)/sizeof(aDtFunc[0])));
   if( rc==SQLITE_OK ) rc = kqlFnRegisterDatefmt(db);

@@ -25,6 +25,7 @@
 
 /******************************* shared helpers *******************************/
 
+/* kqlDynLoadArray(): contract in fn_dynint.h. */
 int kqlDynLoadArray(sqlite3_value *pVal, KqlElems *p){
   KqlJsonIter it;
   const char *z, *zV;
@@ -61,12 +62,14 @@ int kqlDynLoadArray(sqlite3_value *pVal, KqlElems *p){
   return 1;
 }
 
+/* kqlDynElemsFree(): contract in fn_dynint.h. */
 void kqlDynElemsFree(KqlElems *p){
   sqlite3_free(p->az);
   sqlite3_free(p->an);
   memset(p, 0, sizeof(*p));
 }
 
+/* kqlDynAppendValue(): contract in fn_dynint.h. */
 void kqlDynAppendValue(sqlite3_str *p, int eType, sqlite3_value *pVal){
   eType = kqlFnEffectiveType(eType, pVal);
   if( eType==KQL_T_DYNAMIC && sqlite3_value_type(pVal)==SQLITE_TEXT ){
@@ -788,6 +791,7 @@ static const DynFunc aDynFunc[] = {
   {"kql_range",                  -1, 0, fnRange},
 };
 
+/* kqlFnRegisterDynamic(): register this group's SQL functions on db; an SQLite result code (fn.h). */
 int kqlFnRegisterDynamic(sqlite3 *db){
   for(size_t i=0; i<sizeof(aDynFunc)/sizeof(aDynFunc[0]); i++){
     int rc = sqlite3_create_function(db, aDynFunc[i].zName, aDynFunc[i].nArg,

@@ -567,6 +567,7 @@ static const BagFunc aBagFunc[] = {
   {"kql_jaccard_index",      2, 0, fnJaccard},
 };
 
+/* kqlFnRegisterDynbag(): register this group's SQL functions on db; an SQLite result code (fn_dynint.h). */
 int kqlFnRegisterDynbag(sqlite3 *db){
   for(size_t i=0; i<sizeof(aBagFunc)/sizeof(aBagFunc[0]); i++){
     int rc = sqlite3_create_function(db, aBagFunc[i].zName, aBagFunc[i].nArg,

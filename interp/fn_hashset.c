@@ -52,6 +52,7 @@ static int grow(KqlHset *p){
   return 0;
 }
 
+/* kqlHsetAdd(): contract in fn_hashset.h. */
 int kqlHsetAdd(KqlHset *p, const char *z, int n){
   uint32_t h = hashBytes(z, n);
   KqlHsetEntry *e;
@@ -69,15 +70,18 @@ int kqlHsetAdd(KqlHset *p, const char *z, int n){
   return 1;
 }
 
+/* kqlHsetHas(): contract in fn_hashset.h. */
 int kqlHsetHas(const KqlHset *p, const char *z, int n){
   if( p->nSlot==0 ) return 0;
   return findSlot(p->a, p->nSlot, z, n, hashBytes(z, n))->z!=0;
 }
 
+/* kqlHsetCount(): contract in fn_hashset.h. */
 int kqlHsetCount(const KqlHset *p){
   return p->nUsed;
 }
 
+/* kqlHsetSlot(): contract in fn_hashset.h. */
 int kqlHsetSlot(const KqlHset *p, int iSlot, const char **pz, int *pn){
   if( iSlot<0 || iSlot>=p->nSlot || p->a[iSlot].z==0 ) return 0;
   *pz = p->a[iSlot].z;
@@ -85,6 +89,7 @@ int kqlHsetSlot(const KqlHset *p, int iSlot, const char **pz, int *pn){
   return 1;
 }
 
+/* kqlHsetClear(): contract in fn_hashset.h. */
 void kqlHsetClear(KqlHset *p){
   for(int i=0; i<p->nSlot; i++) sqlite3_free(p->a[i].z);
   sqlite3_free(p->a);

@@ -110,11 +110,13 @@ static int valueEnd(const char *z, int n, int i, int iDepth){
   }
 }
 
+/* kqlJsonValueEnd(): contract in fn_json.h. */
 int kqlJsonValueEnd(const char *z, int n, int i){
   if( z==0 ) return -1;
   return valueEnd(z, n, i, 0);
 }
 
+/* kqlJsonKind(): contract in fn_json.h. */
 int kqlJsonKind(const char *z, int n){
   int i, e;
   if( z==0 ) return KQL_JSON_BAD;
@@ -132,6 +134,7 @@ int kqlJsonKind(const char *z, int n){
   }
 }
 
+/* kqlJsonIterStart(): contract in fn_json.h. */
 int kqlJsonIterStart(KqlJsonIter *p, const char *z, int n){
   int i = z ? skipWs(z, n, 0) : 0;
   memset(p, 0, sizeof(*p));
@@ -206,6 +209,7 @@ static int decodeEscape(const char *z, int n, int *pi){
   return c;
 }
 
+/* kqlJsonKeyIs(): contract in fn_json.h. */
 int kqlJsonKeyIs(const char *zKey, int nKey, const char *z, int n){
   int i = 1, j = 0, end = nKey-1;
   if( nKey<2 || zKey[0]!='"' ) return 0;
@@ -248,6 +252,7 @@ static void appendCanonicalString(sqlite3_str *p, const char *z, int n){
   }
 }
 
+/* kqlJsonAppendCanonical(): contract in fn_json.h. */
 void kqlJsonAppendCanonical(sqlite3_str *p, const char *z, int n){
   int i = 0;
   while( i<n ){
@@ -269,6 +274,7 @@ void kqlJsonAppendCanonical(sqlite3_str *p, const char *z, int n){
   }
 }
 
+/* kqlJsonNumber(): contract in fn_json.h. */
 int kqlJsonNumber(const char *z, int n, double *pR, int *pbInt, int64_t *piVal){
   char zBuf[64];
   int i = skipWs(z, n, 0), e;
@@ -344,6 +350,7 @@ static int compareStrings(const char *zA, int nA, const char *zB, int nB){
   }
 }
 
+/* kqlJsonCompare(): contract in fn_json.h. */
 int kqlJsonCompare(const char *zA, int nA, const char *zB, int nB){
   int cA = sortClass(zA), cB = sortClass(zB);
   if( cA!=cB ) return cA - cB;

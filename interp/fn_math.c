@@ -347,6 +347,7 @@ static const MathFunc aMath[] = {
   {"kql_bitset_count_ones",  1, B_POPCOUNT, fnBits},
 };
 
+/* kqlFnRegisterMath(): register this group's SQL functions on db; an SQLite result code (fn.h). */
 int kqlFnRegisterMath(sqlite3 *db){
   int rc;
   for(size_t i=0; i<sizeof(aMath)/sizeof(aMath[0]); i++){

@@ -654,6 +654,7 @@ static const NetFunc aNet[] = {
   {"kql_parse_ipv6_mask",         2, 1, fnParseIpv6},
 };
 
+/* kqlFnRegisterNet(): register this group's SQL functions on db; an SQLite result code (fn.h). */
 int kqlFnRegisterNet(sqlite3 *db){
   for(size_t i=0; i<sizeof(aNet)/sizeof(aNet[0]); i++){
     int rc = sqlite3_create_function(db, aNet[i].zName, aNet[i].nArg,

@@ -345,6 +345,7 @@ static void fnTz(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   if( kqlCalInRange(r) ) sqlite3_result_int64(ctx, r);
 }
 
+/* kqlFnRegisterTz(): register this group's SQL functions on db; an SQLite result code (fn_dtint.h). */
 int kqlFnRegisterTz(sqlite3 *db){
   int rc = sqlite3_create_function(db, "kql_datetime_utc_to_local", 2,
       SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_INNOCUOUS, 0, fnTz, 0, 0);

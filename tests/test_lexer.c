@@ -64,7 +64,7 @@ static void checkCases(const LexCase *aCase, int nCase){
 static const LexCase aStrings[] = {
   { "\"abc\"",            {TK_STRING}, {5} },
   { "'abc'",              {TK_STRING}, {5} },
-  { "\"a\\\"b\\\\c\\n\\t\"", {TK_STRING}, {14} },
+  { "\"a\\\"b\\\\c\\n\\t\"", {TK_STRING}, {13} },
   { "'it\\'s'",           {TK_STRING}, {7} },
   { "\"\\u0041\\x41\\012\\0\"", {TK_STRING}, {18} },
   { "@\"c:\\dir\"",       {TK_STRING}, {9} },
@@ -149,12 +149,12 @@ Test(lexer, typed_literals){
 }
 
 static const LexCase aPunct[] = {
-  { "== != <> < <= > >= =~ !~", {TK_EQ, TK_NE, TK_NE, TK_LT, TK_LE, TK_GT, TK_GE, TK_EQTILDE, TK_NETILDE} },
-  { "+ - * / %",                {TK_PLUS, TK_MINUS, TK_STAR, TK_SLASH, TK_PERCENT} },
+  { "== != <> < <= > >= =~ !~", {TK_EQ, TK_NE, TK_NE, TK_LT, TK_LE, TK_GT, TK_GE, TK_EQTILDE, TK_NETILDE}, {0} },
+  { "+ - * / %",                {TK_PLUS, TK_MINUS, TK_STAR, TK_SLASH, TK_PERCENT}, {0} },
   { "( ) [ ] { } , ; : . | = => ..",
-    {TK_LP, TK_RP, TK_LB, TK_RB, TK_LBRACE, TK_RBRACE, TK_COMMA, TK_SEMI, TK_COLON, TK_DOT, TK_PIPE, TK_ASSIGN, TK_ARROW, TK_DOTDOT} },
-  { "a==b",                     {TK_ID, TK_EQ, TK_ID} },
-  { "a=~b",                     {TK_ID, TK_EQTILDE, TK_ID} },
+    {TK_LP, TK_RP, TK_LB, TK_RB, TK_LBRACE, TK_RBRACE, TK_COMMA, TK_SEMI, TK_COLON, TK_DOT, TK_PIPE, TK_ASSIGN, TK_ARROW, TK_DOTDOT}, {0} },
+  { "a==b",                     {TK_ID, TK_EQ, TK_ID}, {0} },
+  { "a=~b",                     {TK_ID, TK_EQTILDE, TK_ID}, {0} },
 };
 
 Test(lexer, punctuation){
@@ -162,29 +162,29 @@ Test(lexer, punctuation){
 }
 
 static const LexCase aWordOps[] = {
-  { "has !has has_cs !has_cs", {TK_HAS, TK_NOTHAS, TK_HAS_CS, TK_NOTHAS_CS} },
+  { "has !has has_cs !has_cs", {TK_HAS, TK_NOTHAS, TK_HAS_CS, TK_NOTHAS_CS}, {0} },
   { "hasprefix !hasprefix hasprefix_cs !hasprefix_cs",
-    {TK_HASPREFIX, TK_NOTHASPREFIX, TK_HASPREFIX_CS, TK_NOTHASPREFIX_CS} },
+    {TK_HASPREFIX, TK_NOTHASPREFIX, TK_HASPREFIX_CS, TK_NOTHASPREFIX_CS}, {0} },
   { "hassuffix !hassuffix hassuffix_cs !hassuffix_cs",
-    {TK_HASSUFFIX, TK_NOTHASSUFFIX, TK_HASSUFFIX_CS, TK_NOTHASSUFFIX_CS} },
+    {TK_HASSUFFIX, TK_NOTHASSUFFIX, TK_HASSUFFIX_CS, TK_NOTHASSUFFIX_CS}, {0} },
   { "contains !contains contains_cs !contains_cs",
-    {TK_CONTAINS, TK_NOTCONTAINS, TK_CONTAINS_CS, TK_NOTCONTAINS_CS} },
+    {TK_CONTAINS, TK_NOTCONTAINS, TK_CONTAINS_CS, TK_NOTCONTAINS_CS}, {0} },
   { "containscs notcontains notcontainscs",
-    {TK_CONTAINS_CS, TK_NOTCONTAINS, TK_NOTCONTAINS_CS} },
+    {TK_CONTAINS_CS, TK_NOTCONTAINS, TK_NOTCONTAINS_CS}, {0} },
   { "startswith !startswith startswith_cs !startswith_cs",
-    {TK_STARTSWITH, TK_NOTSTARTSWITH, TK_STARTSWITH_CS, TK_NOTSTARTSWITH_CS} },
+    {TK_STARTSWITH, TK_NOTSTARTSWITH, TK_STARTSWITH_CS, TK_NOTSTARTSWITH_CS}, {0} },
   { "endswith !endswith endswith_cs !endswith_cs",
-    {TK_ENDSWITH, TK_NOTENDSWITH, TK_ENDSWITH_CS, TK_NOTENDSWITH_CS} },
-  { "matches regex", {TK_MATCHES, TK_REGEX} },
-  { "in !in in~ !in~", {TK_IN, TK_NOTIN, TK_IN_CI, TK_NOTIN_CI} },
-  { "has_any has_all", {TK_HAS_ANY, TK_HAS_ALL} },
-  { "between !between and or", {TK_BETWEEN, TK_NOTBETWEEN, TK_AND, TK_OR} },
-  { "like notlike likecs notlikecs", {TK_LIKE, TK_NOTLIKE, TK_LIKE_CS, TK_NOTLIKE_CS} },
+    {TK_ENDSWITH, TK_NOTENDSWITH, TK_ENDSWITH_CS, TK_NOTENDSWITH_CS}, {0} },
+  { "matches regex", {TK_MATCHES, TK_REGEX}, {0} },
+  { "in !in in~ !in~", {TK_IN, TK_NOTIN, TK_IN_CI, TK_NOTIN_CI}, {0} },
+  { "has_any has_all", {TK_HAS_ANY, TK_HAS_ALL}, {0} },
+  { "between !between and or", {TK_BETWEEN, TK_NOTBETWEEN, TK_AND, TK_OR}, {0} },
+  { "like notlike likecs notlikecs", {TK_LIKE, TK_NOTLIKE, TK_LIKE_CS, TK_NOTLIKE_CS}, {0} },
   /* a keyword prefix of a longer word is an identifier */
-  { "hash inx android order_id", {TK_ID, TK_ID, TK_ID, TK_ID} },
+  { "hash inx android order_id", {TK_ID, TK_ID, TK_ID, TK_ID}, {0} },
   /* keywords are case-sensitive; true/false are not */
-  { "Where WHERE where", {TK_ID, TK_ID, TK_WHERE} },
-  { "true TRUE False null", {TK_TRUE, TK_TRUE, TK_FALSE, TK_NULL} },
+  { "Where WHERE where", {TK_ID, TK_ID, TK_WHERE}, {0} },
+  { "true TRUE False null", {TK_TRUE, TK_TRUE, TK_FALSE, TK_NULL}, {0} },
 };
 
 Test(lexer, word_operators){
@@ -193,15 +193,15 @@ Test(lexer, word_operators){
 
 static const LexCase aNames[] = {
   { "project-away project-keep project-rename project-reorder",
-    {TK_PROJECT_AWAY, TK_PROJECT_KEEP, TK_PROJECT_RENAME, TK_PROJECT_REORDER} },
+    {TK_PROJECT_AWAY, TK_PROJECT_KEEP, TK_PROJECT_RENAME, TK_PROJECT_REORDER}, {0} },
   { "mv-expand mvexpand mv-apply parse-where parse-kv make-series",
-    {TK_MV_EXPAND, TK_MV_EXPAND, TK_MV_APPLY, TK_PARSE_WHERE, TK_PARSE_KV, TK_MAKE_SERIES} },
-  { "top-nested top-hitters sample-distinct", {TK_TOP_NESTED, TK_TOP_HITTERS, TK_SAMPLE_DISTINCT} },
-  { "a-b", {TK_ID, TK_MINUS, TK_ID} },
+    {TK_MV_EXPAND, TK_MV_EXPAND, TK_MV_APPLY, TK_PARSE_WHERE, TK_PARSE_KV, TK_MAKE_SERIES}, {0} },
+  { "top-nested top-hitters sample-distinct", {TK_TOP_NESTED, TK_TOP_HITTERS, TK_SAMPLE_DISTINCT}, {0} },
+  { "a-b", {TK_ID, TK_MINUS, TK_ID}, {0} },
   { "$left.a $right", {TK_ID, TK_DOT, TK_ID, TK_ID}, {5, 1, 1, 6} },
   { "_x1 x_y", {TK_ID, TK_ID}, {3, 3} },
-  { "['a b'] [\"c\"]", {TK_LB, TK_STRING, TK_RB, TK_LB, TK_STRING, TK_RB} },
-  { "a // comment | where\nb", {TK_ID, TK_ID} },
+  { "['a b'] [\"c\"]", {TK_LB, TK_STRING, TK_RB, TK_LB, TK_STRING, TK_RB}, {0} },
+  { "a // comment | where\nb", {TK_ID, TK_ID}, {0} },
 };
 
 Test(lexer, names_and_comments){

@@ -173,8 +173,8 @@ Test(parser, range_print_and_literals){
     "    (literal long \"10\" @18+2)\n"
     "    (literal long \"2\" @26+1)))\n");
   expectDump("print y = x * -2, datetime( 2020-01-01 ), 1.5h, \"a\" 'b', dynamic({\"k\":[1,-2,null]})",
-    "(query @0+82\n"
-    "  (print @0+82\n"
+    "(query @0+83\n"
+    "  (print @0+83\n"
     "    (assign \"y\" @6+10\n"
     "      (binary * @10+6\n"
     "        (ident \"x\" @10+1)\n"
@@ -183,7 +183,7 @@ Test(parser, range_print_and_literals){
     "    (literal datetime \"2020-01-01\" @18+22)\n"
     "    (literal timespan \"1.5h\" @42+4)\n"
     "    (literal string \"ab\" @48+7)\n"
-    "    (dynbag @57+25\n"
+    "    (dynbag @57+26\n"
     "      (pair \"k\" @66+15\n"
     "        (dynarray @70+11\n"
     "          (literal long \"1\" @71+1)\n"
@@ -245,11 +245,11 @@ Test(parser, join_keys_split_and){
 
 Test(parser, string_literal_decoding){
   expectDump("print \"a\\tb\\u00e9\\x41\\\\\", @'c:\\d''e', h'x'",
-    "(query @0+41\n"
-    "  (print @0+41\n"
-    "    (literal string \"a\\tbéA\\\\\" @6+21\n"
-    "    (literal string \"c:\\\\d'e\" @29+9)\n"
-    "    (literal string \"x\" @40+4)))\n");
+    "(query @0+42\n"
+    "  (print @0+42\n"
+    "    (literal string \"a\\tbéA\\\\\" @6+18)\n"
+    "    (literal string \"c:\\\\d'e\" @26+10)\n"
+    "    (literal string \"x\" @38+4)))\n");
 }
 
 Test(parser, typed_literals_payload){
@@ -265,7 +265,7 @@ Test(parser, typed_literals_payload){
   cr_expect(strstr(o.zDump, "(literal timespan \"1.02:00:00\"")!=0);
   cr_expect(strstr(o.zDump, "(literal guid \"74be27de-1e4e-49d9-b579-fe0b331d3642\"")!=0);
   cr_expect(strstr(o.zDump, "(literal datetime \"null\"")!=0);
-  cr_expect(strstr(o.zDump, "(literal bool \"true\" @155+4")!=0, "%s", o.zDump);
+  cr_expect(strstr(o.zDump, "(literal bool \"true\" @143+4")!=0, "%s", o.zDump);
   cr_expect(strstr(o.zDump, "(literal long \"0x1F\"")!=0);
   cr_expect(strstr(o.zDump, "(literal real \"1e3\"")!=0);
   free(o.zDump);
@@ -312,7 +312,7 @@ static const GoodCase aGood[] = {
                                                     "(namedarg \"limit\"" },
   { "T | mvexpand a",                               "(mv-expand @4+10" },
   { "T | mv-apply x = arr to typeof(long) on (summarize max(x) | take 1)", "(context @41+0)" },
-  { "T | parse kind=regex flags=Ui Col with * \"a=\" A:string \" b=\" B:long *", "(coldecl \"B\" @62+6" },
+  { "T | parse kind=regex flags=Ui Col with * \"a=\" A:string \" b=\" B:long *", "(coldecl \"B\" @61+6" },
   { "T | parse-where Col with \"x\" y",             "(parse \"parse-where\" @4+26" },
   { "T | parse-kv Col as (a:string, b:long) with (pair_delimiter=\",\")", "(parse-kv @4+60" },
   { "T | evaluate bag_unpack(x, columnsConflict=\"keep_source\")", "(namedarg \"columnsConflict\"" },
@@ -326,7 +326,7 @@ static const GoodCase aGood[] = {
   { "T | sample-distinct 5 of a",                   "(sample-distinct @4+22" },
   { "search \"x\"",                                 "(search @0+10" },
   { "T | search kind=case_sensitive \"x\"",         "(search @4+30" },
-  { "search in (T1, T2*) \"x\" and a:\"b\"",        "(binary : @29+5" },
+  { "search in (T1, T2*) \"x\" and a:\"b\"",        "(binary : @28+5" },
   { "search *",                                     "(star @7+1)" },
   { "find withsource=S in (T1, T*) where a == 1 project a, b", "(wildcard \"T*\" @26+2)" },
   { "find where x == 1",                            "(find @0+17" },
@@ -337,7 +337,7 @@ static const GoodCase aGood[] = {
   { "range x from 1 to 10 step 1",                  "(range \"x\" @0+27" },
   { "datatable(a:long, b:string)[1, \"x\", 2, \"y\"]", "(datatable @0+43" },
   { "print a=1, 2",                                 "(print @0+12" },
-  { "externaldata (a:string)[\"https://x\"] with (format=\"csv\")", "(externaldata @0+36" },
+  { "externaldata (a:string)[\"https://x\"] with (format=\"csv\")", "(externaldata @0+56" },
   { "let t = materialize(T | take 1); t",           "(call \"materialize\" @8+23" },
   { "print toscalar(T | count)",                    "(call \"toscalar\" @6+19" },
   { "T | fork (where a == 1) (take 1) x = (count)", "(fork @4+40" },
@@ -370,7 +370,7 @@ static const GoodCase aGood[] = {
   { "T | project as = 1, where = 2",                "(assign \"where\" @20+9" },
   { "T | extend step = 1, with = 2, on = 3, from = 4", "(assign \"from\" @39+8" },
   { "let x = 1;;; print x;",                        "(print @13+7" },
-  { "T\n| where a // comment\n| take 1",            "(take @24+6" },
+  { "T\n| where a // comment\n| take 1",            "(take @25+6" },
 };
 
 Test(parser, every_operator_parses){
@@ -410,7 +410,7 @@ static const BadCase aBad[] = {
   { "T | top-hitters 3 by a",            18, "near \"by\": syntax error" },
   { "T | sort a",                        9,  "near \"a\": syntax error" },
   { "T | order by a up",                 15, "near \"up\": syntax error" },
-  { "T | join kind=inner on a",          23, "incomplete query" },
+  { "T | join kind=inner",              19, "incomplete query" },
   { "T | lookup U a",                    13, "near \"a\": syntax error" },
   { "union",                             5,  "incomplete query" },
   { "T | union kind=outer",              20, "incomplete query" },
@@ -418,7 +418,7 @@ static const BadCase aBad[] = {
   { "T | mv-apply x on summarize",       18, "near \"summarize\": syntax error" },
   { "T | parse x y",                     12, "near \"y\": syntax error" },
   { "T | parse-where x with",            22, "incomplete query" },
-  { "T | parse-kv x (a:string)",         15, "near \"(\": syntax error" },
+  { "T | parse-kv x (a:string)",         17, "expected ')' to close '(' at 1:16" },
   { "T | evaluate",                      12, "incomplete query" },
   { "T | make-series count() step 1h",   24, "near \"step\": syntax error" },
   { "T | serialize x y",                 16, "near \"y\": syntax error" },
