@@ -113,6 +113,55 @@ static int closerOf(int eOpen){
   return eOpen==TK_LP ? TK_RP : eOpen==TK_LB ? TK_RB : TK_RBRACE;
 }
 
+/* Spelling of a token for "expected ..." hints, or NULL when it has none. */
+static const char *expectSpelling(int eTok){
+  switch( eTok ){
+    case TK_RP: return "')'";       case TK_RB: return "']'";
+    case TK_RBRACE: return "'}'";   case TK_LP: return "'('";
+    case TK_LB: return "'['";       case TK_LBRACE: return "'{'";
+    case TK_COMMA: return "','";    case TK_COLON: return "':'";
+    case TK_ASSIGN: return "'='";   case TK_DOTDOT: return "'..'";
+    case TK_SEMI: return "';'";     case TK_PIPE: return "'|'";
+    case TK_BY: return "'by'";      case TK_ON: return "'on'";
+    case TK_WITH: return "'with'";  case TK_OF: return "'of'";
+    case TK_TO: return "'to'";      case TK_STEP: return "'step'";
+    case TK_FROM: return "'from'";  case TK_AS: return "'as'";
+    case TK_ID: return "a name";    case TK_STRING: return "a string";
+    case TK_TYPEOF: return "'typeof'"; case TK_REGEX: return "'regex'";
+    case TK_ACCESS: return "'access'"; case TK_STAR: return "'*'";
+    case TK_FIRST: return "'first'"; case TK_LAST: return "'last'";
+    default: return 0;
+  }
+}
+
+/*
+** ", expected 'by'" when at most three tokens could continue the parse
+** and each has a spelling; "" otherwise (also when ';' is among them). Internal tokens made by the
+** context decisions (OPTNAME, WILDCARD, ...) are not counted.
+*/
+static const char *expectedHint(KqlParseCtx *pCtx){
+  int aOk[4], nOk = 0, e, i;
+  int nTok = kqlParserTokenCount();
+  char *z;
+  if( pCtx->pEngine==0 ) return "";
+  for(e=1; e<nTok; e++){
+    if( e==TK_SPACE || e==TK_ILLEGAL || e==TK_OPTNAME || e==TK_WILDCARD
+     || e==TK_INRANGE || e==TK_SEARCHCOLON ) continue;
+    if( kqlParserWouldAccept(pCtx->pEngine, e) ){
+      /* ';' means Lemon's default reductions already closed the statement,
+      ** so the state no longer tells what could have followed */
+      if( nOk>=3 || expectSpelling(e)==0 || e==TK_SEMI ) return "";
+      aOk[nOk++] = e;
+    }
+  }
+  if( nOk==0 ) return "";
+  z = kqlArenaPrintf(pCtx->pArena, ", expected %s", expectSpelling(aOk[0]));
+  for(i=1; i<nOk; i++){
+    z = kqlArenaPrintf(pCtx->pArena, "%s%s%s", z, i==nOk-1 ? " or " : ", ", expectSpelling(aOk[i]));
+  }
+  return z;
+}
+
 void kqlPSyntaxError(KqlParseCtx *pCtx, int eTok, const KqlTok *pTok){
   char *zMsg;
   int iOfst = eTok==0 ? pCtx->nSql : pTok->iOfst;
@@ -129,8 +178,8 @@ void kqlPSyntaxError(KqlParseCtx *pCtx, int eTok, const KqlTok *pTok){
   }else if( eTok==0 ){
     zMsg = kqlArenaPrintf(pCtx->pArena, "incomplete query");
   }else{
-    zMsg = kqlArenaPrintf(pCtx->pArena, "near \"%s\": syntax error",
-                          quoteTok(pCtx, pTok->z, pTok->n));
+    zMsg = kqlArenaPrintf(pCtx->pArena, "near \"%s\": syntax error%s",
+                          quoteTok(pCtx, pTok->z, pTok->n), expectedHint(pCtx));
   }
   parseError(pCtx, iOfst, n, zMsg);
 }
@@ -144,6 +193,11 @@ void kqlPExpectWord(KqlParseCtx *pCtx, const KqlTok *pTok, const char *zWord){
   parseError(pCtx, pTok->iOfst, pTok->n,
              kqlArenaPrintf(pCtx->pArena, "near \"%s\": syntax error, expected '%s'",
                             quoteTok(pCtx, pTok->z, pTok->n), zWord));
+}
+
+void kqlPExpectWord2(KqlParseCtx *pCtx, const KqlTok *pTok, const char *zWord1, const char *zWord2){
+  if( (int)strlen(zWord1)==pTok->n && memcmp(pTok->z, zWord1, (size_t)pTok->n)==0 ) return;
+  kqlPExpectWord(pCtx, pTok, zWord2);
 }
 
 /* Report a lexer error token. */
@@ -618,7 +672,19 @@ static int takesOptions(int eOp){
     case TK_MV_EXPAND: case TK_MV_APPLY: case TK_PARSE: case TK_PARSE_WHERE:
     case TK_EVALUATE: case TK_MAKE_SERIES: case TK_SORT: case TK_ORDER: case TK_AS:
     case TK_PARTITION: case TK_SCAN: case TK_CONSUME: case TK_REDUCE: case TK_FIND:
-    case TK_SEARCH: case TK_TAKE: case TK_LIMIT: case TK_TOP:
+    case TK_SEARCH:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+/* 1 for operators that take hint.* options. */
+static int takesHints(int eOp){
+  switch( eOp ){
+    case TK_JOIN: case TK_LOOKUP: case TK_UNION: case TK_SUMMARIZE: case TK_DISTINCT:
+    case TK_EVALUATE: case TK_MAKE_SERIES: case TK_SORT: case TK_ORDER: case TK_AS:
+    case TK_PARTITION: case TK_MV_APPLY: case TK_FIND: case TK_SEARCH:
       return 1;
     default:
       return 0;
@@ -796,13 +862,23 @@ KqlAst *kqlParse(KqlArena *pArena, const char *z, int n, KqlDiagList *pDiags){
 
     /* ---- context decisions ---- */
     if( pLvl->eOptState==1 && i+1<nTok ){
-      if( tokIs(&ctx, t, "hint") && i+3<nTok && aTok[i+1].eTok==TK_DOT
+      if( tokIs(&ctx, t, "hint") && takesHints(pLvl->eOp) && i+3<nTok && aTok[i+1].eTok==TK_DOT
        && isWordTok(&ctx, &aTok[i+2]) && aTok[i+3].eTok==TK_ASSIGN ){
         eTok = TK_OPTNAME;
         nGlue = 3;
       }else if( aTok[i+1].eTok==TK_ASSIGN && isOptionName(&ctx, pLvl->eOp, t) ){
         eTok = TK_OPTNAME;
       }
+    }
+    if( eTok==TK_RANGE && i+1<nTok && aTok[i+1].eTok==TK_LP ){
+      eTok = TK_ID;            /* range(a, b, c) is a function call */
+    }
+    if( eTok==TK_TYPEOF && !(i+1<nTok && aTok[i+1].eTok==TK_LP) ){
+      eTok = TK_ID;            /* typeof without '(' is a name */
+    }
+    if( (eTok==TK_MV_EXPAND || eTok==TK_MV_APPLY) && memchr(z + t->iOfst, '-', (size_t)t->n)==0
+     && !(i>0 && aTok[i-1].eTok==TK_PIPE) ){
+      eTok = TK_ID;            /* mvexpand, mvapply: operators only after '|' */
     }
     if( eTok==TK_IN && i+2<nTok && aTok[i+1].eTok==TK_RANGE && aTok[i+2].eTok==TK_LP ){
       eTok = TK_INRANGE;       /* make-series ... on x in range(a, b, c) */

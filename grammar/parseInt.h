@@ -104,6 +104,8 @@ KqlAst *kqlPParen(KqlParseCtx *pCtx, const KqlTok *pLp, KqlAst *p, const KqlTok 
 KqlAst *kqlPPair(KqlParseCtx *pCtx, const KqlTok *pKey, KqlAst *pVal);
 /* Set p's options LIST (may be NULL) and widen p to cover it; returns p. */
 KqlAst *kqlPSetOpts(KqlAst *p, KqlAst *pOpts);
+/* Same, for a word that may be either of two. */
+void kqlPExpectWord2(KqlParseCtx *pCtx, const KqlTok *pTok, const char *zWord1, const char *zWord2);
 /* Set a node's payload to a static string. */
 KqlAst *kqlPSetText(KqlAst *p, const char *z);
 
@@ -124,5 +126,7 @@ void kqlParserInit(void *p, KqlParseCtx *pCtx);
 void kqlParserFinalize(void *p);
 /* 1 when token eTok would be shifted in the parser's current state. */
 int kqlParserWouldAccept(void *p, int eTok);
+/* Number of terminal codes: tokens are 1..kqlParserTokenCount()-1. */
+int kqlParserTokenCount(void);
 
 #endif

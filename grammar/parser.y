@@ -54,7 +54,7 @@
 %fallback ID COUNT SUMMARIZE ON WITH FROM STEP EXTEND TAKE LIMIT TOP SORT ORDER
   JOIN DISTINCT RANGE LET EVALUATE RENDER PARSE NULLS TYPEOF VIEW DECLARE FACET
   FORK PARTITION SCAN CONSUME REDUCE SERIALIZE GETSCHEMA FILTER LOOKUP MATCHES
-  REGEX ALIAS PATTERN RESTRICT ACCESS OUTPUT DEFAULT.
+  REGEX ALIAS PATTERN RESTRICT ACCESS OUTPUT DEFAULT NULL.
 
 /* A list inside a sub-query argument keeps its commas: in
 ** f(T | project a, b) the comma continues the project list (Kusto does
@@ -78,6 +78,15 @@ statement(A) ::= pipeexpr(X).             { A = X; }
 statement(A) ::= SET(S) name(N).          { A = kqlPEnd(kqlPNodeText(pCtx, KQL_AST_SET, &S), &S); A->z = N->z; A->n = N->n; kqlAstExtend(A, N->iOfst + N->nLen); }
 statement(A) ::= SET(S) name(N) ASSIGN setvalue(V). { A = kqlPNode(pCtx, KQL_AST_SET, &S); A->z = N->z; A->n = N->n; kqlAstAppend(pCtx->pArena, A, V); }
 statement(A) ::= DECLARE(D) ID(Q) LP paramlist(P) RP(R). { kqlPExpectWord(pCtx, &Q, "query_parameters"); A = kqlPEnd(kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_DECLARE, &D), P), &R); }
+// declare pattern p = (a:string) [b:string] { ("x").["y"] = { body }; ... }
+statement(A) ::= DECLARE(D) PATTERN name(N) ASSIGN LP params(P) RP patpath(Q) LBRACE patdefs(L) RBRACE(R). { A = kqlPNode(pCtx, KQL_AST_PATTERN, &D); A->z = N->z; A->n = N->n; kqlAstAppend(pCtx->pArena, A, P); kqlAstAppend(pCtx->pArena, A, Q); kqlPAppendAll(pCtx, A, L); kqlPEnd(A, &R); }
+patpath(A) ::= .                          { A = 0; }
+patpath(A) ::= LB paramlist(P) RB(R).     { A = kqlPEnd(P, &R); }
+patdefs(A) ::= patdef(X).                 { A = kqlPList(pCtx, X); }
+patdefs(A) ::= patdefs(A) patdef(X).      { kqlAstAppend(pCtx->pArena, A, X); }
+patdef(A) ::= LP(L) exprlist(X) RP patdefpath(Q) ASSIGN LBRACE pipeexpr(B) RBRACE SEMI(E). { A = kqlPStart(kqlPList(pCtx, X), &L); kqlAstAppend(pCtx->pArena, A, Q); kqlAstAppend(pCtx->pArena, A, B); kqlPEnd(A, &E); }
+patdefpath(A) ::= .                       { A = 0; }
+patdefpath(A) ::= DOT LB exprlist(X) RB(R). { A = kqlPEnd(X, &R); }
 statement(A) ::= DECLARE(D) PATTERN name(N). { A = kqlPNode(pCtx, KQL_AST_PATTERN, &D); A->z = N->z; A->n = N->n; kqlAstExtend(A, N->iOfst + N->nLen); }
 statement(A) ::= ALIAS(L) ID(D) name(N) ASSIGN expr(E). { kqlPExpectWord(pCtx, &D, "database"); A = kqlPNode(pCtx, KQL_AST_ALIAS, &L); A->z = N->z; A->n = N->n; kqlAstAppend(pCtx->pArena, A, E); }
 statement(A) ::= RESTRICT(R) ACCESS TO LP tablelist(L) RP(E). { A = kqlPEnd(kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_RESTRICT, &R), L), &E); }
@@ -190,11 +199,15 @@ prop(A) ::= name(N) ASSIGN expr(V).       { A = kqlPNamedArg(pCtx, N, V); }
 // where pred | filter pred
 pipeop(A) ::= WHERE|FILTER(W) expr(P).    { A = kqlPNode(pCtx, KQL_AST_OP_WHERE, &W); kqlAstAppend(pCtx->pArena, A, P); }
 // project [name =] expr, ...
+pipeop(A) ::= PROJECT(P).                 { A = kqlPNode(pCtx, KQL_AST_OP_PROJECT, &P); }
 pipeop(A) ::= PROJECT(P) items(L). [LOWPREC]        { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_PROJECT, &P), L); }
 // project-away a, b*   project-keep a, b*
+pipeop(A) ::= PROJECT_AWAY(P).          { A = kqlPNode(pCtx, KQL_AST_OP_PROJECT_AWAY, &P); }
 pipeop(A) ::= PROJECT_AWAY(P) patlist(L). [LOWPREC] { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_PROJECT_AWAY, &P), L); }
+pipeop(A) ::= PROJECT_KEEP(P).          { A = kqlPNode(pCtx, KQL_AST_OP_PROJECT_KEEP, &P); }
 pipeop(A) ::= PROJECT_KEEP(P) patlist(L). [LOWPREC] { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_PROJECT_KEEP, &P), L); }
 // project-rename new = old, ...
+pipeop(A) ::= PROJECT_RENAME(P).        { A = kqlPNode(pCtx, KQL_AST_OP_PROJECT_RENAME, &P); }
 pipeop(A) ::= PROJECT_RENAME(P) renames(L). [LOWPREC] { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_PROJECT_RENAME, &P), L); }
 // project-reorder a, b* asc, ...
 pipeop(A) ::= PROJECT_REORDER(P) reorders(L). [LOWPREC] { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_PROJECT_REORDER, &P), L); }
@@ -204,6 +217,7 @@ pipeop(A) ::= EXTEND(P) items(L). [LOWPREC]         { A = kqlPAppendAll(pCtx, kq
 pipeop(A) ::= SUMMARIZE(S) opts(O) aggs(G) bykeys(K). { A = kqlPNode(pCtx, KQL_AST_OP_SUMMARIZE, &S); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, G); kqlAstAppend(pCtx->pArena, A, K); }
 // count
 pipeop(A) ::= COUNT(C).                   { A = kqlPNode(pCtx, KQL_AST_OP_COUNT, &C); }
+pipeop(A) ::= COUNT(C) AS(S) name(N).     { A = kqlPNode(pCtx, KQL_AST_OP_COUNT, &C); kqlAstAddOpt(pCtx->pArena, A, kqlPOpt(pCtx, &S, N)); }
 // distinct a, b | distinct *
 pipeop(A) ::= DISTINCT(D) opts(O) items(L). [LOWPREC] { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_DISTINCT, &D), L); kqlPSetOpts(A, O); }
 pipeop(A) ::= DISTINCT(D) opts(O) STAR(S). { A = kqlPNode(pCtx, KQL_AST_OP_DISTINCT, &D); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, kqlPNode(pCtx, KQL_AST_STAR, &S)); }
@@ -224,8 +238,8 @@ pipeop(A) ::= MV_EXPAND(M) opts(O) mvitems(L) mvlimit(N). { A = kqlPAppendAll(pC
 // mv-apply [options] items on ( subquery )
 pipeop(A) ::= MV_APPLY(M) opts(O) mvitems(L) mvlimit(N) ON LP subpipe(Q) RP(R). { A = kqlPNode(pCtx, KQL_AST_OP_MVAPPLY, &M); kqlPSetOpts(A, O); if( N ) kqlAstAddOpt(pCtx->pArena, A, N); kqlAstAppend(pCtx->pArena, A, L); kqlAstAppend(pCtx->pArena, A, Q); kqlPEnd(A, &R); }
 // parse [kind=..] [flags=..] expr with pattern   (parse-where likewise)
-pipeop(A) ::= PARSE(P) opts(O) expr(E) WITH parsepat(L). { A = kqlPSetText(kqlPNode(pCtx, KQL_AST_OP_PARSE, &P), "parse"); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, E); kqlPAppendAll(pCtx, A, L); }
-pipeop(A) ::= PARSE_WHERE(P) opts(O) expr(E) WITH parsepat(L). { A = kqlPSetText(kqlPNode(pCtx, KQL_AST_OP_PARSE, &P), "parse-where"); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, E); kqlPAppendAll(pCtx, A, L); }
+pipeop(A) ::= PARSE(P) opts(O) expr(E) WITH(W) parsepat(L). { A = kqlPSetText(kqlPNode(pCtx, KQL_AST_OP_PARSE, &P), "parse"); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, E); kqlPEnd(A, &W); kqlPAppendAll(pCtx, A, L); }
+pipeop(A) ::= PARSE_WHERE(P) opts(O) expr(E) WITH(W) parsepat(L). { A = kqlPSetText(kqlPNode(pCtx, KQL_AST_OP_PARSE, &P), "parse-where"); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, E); kqlPEnd(A, &W); kqlPAppendAll(pCtx, A, L); }
 // parse-kv expr as (schema) [with (...)]
 pipeop(A) ::= PARSE_KV(P) expr(E) AS LP coldecls(C) RP(R) withprops(W). { A = kqlPNode(pCtx, KQL_AST_OP_PARSE_KV, &P); kqlAstAppend(pCtx->pArena, A, E); kqlAstAppend(pCtx->pArena, A, kqlPEnd(kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_SCHEMA, &P), C), &R)); kqlPSetOpts(A, W); }
 // evaluate [hint.*] plugin(args)
@@ -245,7 +259,10 @@ pipeop(A) ::= AS(S) opts(O) name(N).      { A = kqlPNode(pCtx, KQL_AST_OP_AS, &S
 // invoke f(args)
 pipeop(A) ::= INVOKE(S) term(C).          { A = kqlPNode(pCtx, KQL_AST_OP_INVOKE, &S); kqlAstAppend(pCtx->pArena, A, C); }
 // render chart [with (prop = value, ...)]
-pipeop(A) ::= RENDER(S) name(N) withprops(W). { A = kqlPNode(pCtx, KQL_AST_OP_RENDER, &S); A->z = N->z; A->n = N->n; kqlAstExtend(A, N->iOfst + N->nLen); kqlPSetOpts(A, W); if( W ) kqlAstExtend(A, W->iOfst + W->nLen + 1); }
+// render chart [kind=k] [title=t] [with (prop = value, ...)]
+pipeop(A) ::= RENDER(S) name(N) oldprops(P) withprops(W). { A = kqlPNode(pCtx, KQL_AST_OP_RENDER, &S); A->z = N->z; A->n = N->n; kqlAstExtend(A, N->iOfst + N->nLen); kqlPSetOpts(A, P); if( W ){ if( P ) kqlPAppendAll(pCtx, P, W); else kqlPSetOpts(A, W); kqlAstExtend(A, W->iOfst + W->nLen); } }
+oldprops(A) ::= .                         { A = 0; }
+oldprops(A) ::= oldprops(B) ID(N) ASSIGN expr(V). { kqlPExpectWord2(pCtx, &N, "kind", "title"); A = B ? B : kqlPList(pCtx, 0); kqlAstAppend(pCtx->pArena, A, kqlPNamedArg(pCtx, kqlPName(pCtx, &N), V)); }
 // getschema
 pipeop(A) ::= GETSCHEMA(S).               { A = kqlPNode(pCtx, KQL_AST_OP_GETSCHEMA, &S); }
 // top-nested [n] of expr [with others = v] by agg [asc|desc], top-nested ...
@@ -346,8 +363,8 @@ mvto(A) ::= TO TYPEOF LP typename(T) RP(R). { A = kqlPEnd(T, &R); }
 mvlimit(A) ::= . [LOWPREC]                          { A = 0; }
 mvlimit(A) ::= LIMIT(L) expr(N).          { A = kqlPNamedArg(pCtx, kqlPNodeText(pCtx, KQL_AST_IDENT, &L), N); }
 
-parsepat(A) ::= parseitem(X).             { A = kqlPList(pCtx, X); }
-parsepat(A) ::= parsepat(A) parseitem(X). { kqlAstAppend(pCtx->pArena, A, X); }
+parsepat(A) ::= .                         { A = 0; }
+parsepat(A) ::= parsepat(B) parseitem(X). { A = B ? B : kqlPList(pCtx, 0); kqlAstAppend(pCtx->pArena, A, X); }
 parseitem(A) ::= STRING(S).               { A = kqlPLiteral(pCtx, TK_STRING, &S); }
 parseitem(A) ::= STAR(S).                 { A = kqlPNode(pCtx, KQL_AST_STAR, &S); }
 parseitem(A) ::= name(N).                 { A = kqlPNamed(pCtx, KQL_AST_COLDECL, N); }
@@ -359,7 +376,7 @@ msagg(A) ::= item(X).                     { A = X; }
 msagg(A) ::= item(X) DEFAULT(D) ASSIGN expr(V). { A = X; kqlAstAddOpt(pCtx->pArena, A, kqlPOpt(pCtx, &D, V)); }
 // msrange: a LIST of exactly three slots from, to, step (NULL when absent)
 msrange(A) ::= mfrom(F) mto(T) STEP expr(S). { A = kqlPList(pCtx, F); kqlAstAppend(pCtx->pArena, A, T); kqlAstAppend(pCtx->pArena, A, S); }
-msrange(A) ::= INRANGE RANGE LP expr(F) COMMA expr(T) COMMA expr(S) RP(R). { A = kqlPList(pCtx, F); kqlAstAppend(pCtx->pArena, A, T); kqlAstAppend(pCtx->pArena, A, S); kqlPEnd(A, &R); }
+msrange(A) ::= INRANGE ID LP expr(F) COMMA expr(T) COMMA expr(S) RP(R). { A = kqlPList(pCtx, F); kqlAstAppend(pCtx->pArena, A, T); kqlAstAppend(pCtx->pArena, A, S); kqlPEnd(A, &R); }
 mfrom(A) ::= .                            { A = 0; }
 mfrom(A) ::= FROM expr(X).                { A = X; }
 mto(A) ::= .                              { A = 0; }
@@ -436,7 +453,6 @@ term(A) ::= term(O) DOT name(N).          { A = kqlPWrap(pCtx, KQL_AST_MEMBER, O
 term(A) ::= term(O) DOT name(N) LP args(L) RP(R). { A = kqlPWrap(pCtx, KQL_AST_CALL, O); A->eOp = 1; A->z = N->z; A->n = N->n; kqlPAppendAll(pCtx, A, L); kqlPEnd(A, &R); }
 term(A) ::= term(O) DOT LB LONG(X) RB(R).  { A = kqlPWrap(pCtx, KQL_AST_INDEX, O); kqlAstAppend(pCtx->pArena, A, kqlPLiteral(pCtx, TK_LONG, &X)); kqlPEnd(A, &R); }
 term(A) ::= term(O) DOT LB MINUS(M) LONG(X) RB(R). { A = kqlPWrap(pCtx, KQL_AST_INDEX, O); kqlAstAppend(pCtx->pArena, A, kqlPNegLiteral(pCtx, &M, kqlPLiteral(pCtx, TK_LONG, &X))); kqlPEnd(A, &R); }
-term(A) ::= RANGE(N) LP args(L) RP(R).    { A = kqlPEnd(kqlPAppendAll(pCtx, kqlPCallTok(pCtx, &N), L), &R); }
 term(A) ::= term(O) LB expr(X) RB(R).     { A = kqlPWrap(pCtx, KQL_AST_INDEX, O); kqlAstAppend(pCtx->pArena, A, X); kqlPEnd(A, &R); }
 term(A) ::= LP(L) pipeexpr(X) RP(R).      { A = kqlPParen(pCtx, &L, X, &R); }
 term(A) ::= DYNAMIC(D) LP dynval(V) RP(R). { A = kqlPEnd(kqlPStart(V, &D), &R); }
@@ -473,6 +489,7 @@ dynval(A) ::= LB(L) dynitems(X) RB(R).    { A = kqlPEnd(kqlPAppendAll(pCtx, kqlP
 dynval(A) ::= LBRACE(L) RBRACE(R).        { A = kqlPEnd(kqlPNode(pCtx, KQL_AST_DYNBAG, &L), &R); }
 dynval(A) ::= LBRACE(L) dynpairs(X) RBRACE(R). { A = kqlPEnd(kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_DYNBAG, &L), X), &R); }
 dynscalar(A) ::= literal(X).              { A = X; }
+dynscalar(A) ::= DYNAMIC(D) LP dynval(V) RP(R). { A = kqlPEnd(kqlPStart(V, &D), &R); }
 dynscalar(A) ::= MINUS(M) LONG|REAL|TIMESPAN(T). { A = kqlPNegLiteral(pCtx, &M, kqlPLiteral(pCtx, @T, &T)); }
 dynitems(A) ::= dynval(X).                { A = kqlPList(pCtx, X); }
 dynitems(A) ::= dynitems(A) COMMA dynval(X). { kqlAstAppend(pCtx->pArena, A, X); }
@@ -481,6 +498,9 @@ dynpairs(A) ::= dynpairs(A) COMMA dynpair(X). { kqlAstAppend(pCtx->pArena, A, X)
 dynpair(A) ::= STRING(K) COLON dynval(V). { A = kqlPPair(pCtx, &K, V); }
 
 %code {
+/* Number of terminal codes (1..kqlParserTokenCount()-1 are tokens). */
+int kqlParserTokenCount(void){ return YYNTOKEN; }
+
 /*
 ** 1 when token eTok would be shifted in the parser's current state: replay
 ** the reductions it would cause on a copy of the top of the state stack.
@@ -493,6 +513,7 @@ int kqlParserWouldAccept(void *p, int eTok){
   int nDepth = (int)(pParser->yytos - pParser->yystack);
   int iFirst = nDepth >= 100 ? nDepth - 100 : 0;
   for(i=iFirst; i<=nDepth; i++) aStack[nStack++] = pParser->yystack[i].stateno;
+  if( eTok<=0 || eTok>=YYNTOKEN ) return 0;
   for(;;){
     YYACTIONTYPE act = yy_find_shift_action((YYCODETYPE)eTok, aStack[nStack-1]);
     if( act<=YY_MAX_SHIFTREDUCE || act==YY_ACCEPT_ACTION ) return 1;

@@ -158,7 +158,9 @@ int kqlBindIsTabular(Binder *p, const KqlAst *pAst){
 /* ---------------------------------------------------------------- sources */
 
 static KqlRel *relError(Binder *p){
-  return kqlBindRelNew(p, "SELECT NULL WHERE 0", 0, 0);
+  KqlRel *r = kqlBindRelNew(p, "SELECT NULL WHERE 0", 0, 0);
+  r->bError = 1;
+  return r;
 }
 
 static KqlRel *bindLambdaTabular(Binder *p, const KqlAst *pCall, KqlScope *pFn);
@@ -355,6 +357,135 @@ static KqlRel *bindRange(Binder *p, const KqlAst *pAst){
 }
 
 
+/* The text of a constant string expression (a literal or a let-bound one), or NULL. */
+static const char *constString(Binder *p, const KqlAst *pAst){
+  KqlRowCtx *pSave = p->pRow;
+  p->pRow = 0;
+  int nErr = p->pDiags->nErr;
+  KqlExpr *e = kqlBindExpr(p, pAst);
+  p->pRow = pSave;
+  if( p->pDiags->nErr!=nErr || e->bError || e->eType!=KQL_T_STRING || !e->bConst ) return 0;
+  if( e->zSql[0]!='?' ) return 0;
+  int i = atoi(e->zSql+1);
+  if( i<1 || i>p->nParam || p->aParam[i-1].eKind!=KQL_PARAM_TEXT ) return 0;
+  return p->aParam[i-1].z;
+}
+
+/* externaldata(a:string, ...) [ "url", ... ] with (format=...) */
+static KqlRel *bindExternaldata(Binder *p, const KqlAst *pAst){
+  const KqlAst *pSchema = pAst->nChild ? pAst->aChild[0] : 0;
+  int nCol = pSchema ? pSchema->nChild : 0;
+  KqlCol *aCol = kqlArenaAlloc(p->pArena, sizeof(KqlCol)*(size_t)(nCol+1));
+  for(int i=0; i<nCol; i++){
+    const KqlAst *pDecl = pSchema->aChild[i];
+    const KqlAst *pType = 0;
+    for(int k=0; k<pDecl->nChild; k++){
+      if( pDecl->aChild[k] && pDecl->aChild[k]->eKind==KQL_AST_TYPE ) pType = pDecl->aChild[k];
+    }
+    int eType = pType ? kqlTypeFromName(pType->z, pType->n) : -1;
+    if( eType<0 ){
+      kqlBindErr(p, pType ? pType : pDecl, "KQL111", "unknown type '%s'", pType ? pType->z : "?");
+      eType = KQL_T_STRING;
+    }
+    aCol[i].zName = pDecl->z;
+    aCol[i].eType = eType;
+  }
+  const char *zUrl = pAst->nChild>1 ? constString(p, pAst->aChild[1]) : 0;
+  if( zUrl==0 ){
+    kqlBindErr(p, pAst, "KQL180", "externaldata needs a constant URL string");
+    return relError(p);
+  }
+  if( pAst->nChild>2 ){
+    kqlBindNotSupported(p, pAst->aChild[2], "externaldata with several URLs");
+    return relError(p);
+  }
+  const KqlAst *pFmt = kqlAstOpt(pAst, "format");
+  const char *zFmt = pFmt && pFmt->nChild ? constString(p, pFmt->aChild[0]) : 0;
+  if( zFmt==0 && pFmt && pFmt->nChild && pFmt->aChild[0]->eKind==KQL_AST_IDENT ) zFmt = pFmt->aChild[0]->z;
+  KqlTableRef ref;
+  memset(&ref, 0, sizeof(ref));
+  const char *zErr = 0;
+  int rc = p->pEnv->xExternal ? p->pEnv->xExternal(p->pEnv->pArg, zUrl, nCol, aCol, zFmt, &ref, &zErr)
+                              : KQL_TABLE_UNKNOWN;
+  if( rc==KQL_TABLE_UNKNOWN ){
+    kqlBindErr(p, pAst, "KQL390", "not available offline: externaldata '%s' — map it with --externaldata URL=PATH "
+               "(or --externaldata-dir DIR)", zUrl);
+    p->pEnv->eOffline = 1;
+    return relError(p);
+  }
+  if( rc!=KQL_TABLE_OK ){
+    kqlBindErr(p, pAst, "KQL102", "%s", zErr ? zErr : "cannot load externaldata");
+    p->pEnv->eIoErr = 1;
+    return relError(p);
+  }
+  KqlStr s;
+  kqlStrInit(&s, p->pArena);
+  kqlStrAppend(&s, "SELECT ", -1);
+  for(int i=0; i<nCol; i++){
+    if( i ) kqlStrAppend(&s, ", ", 2);
+    kqlStrIdent(&s, aCol[i].zName, -1);
+  }
+  if( nCol==0 ) kqlStrAppend(&s, "NULL", -1);
+  kqlStrAppend(&s, " FROM ", -1);
+  kqlStrIdent(&s, ref.zSqlName, -1);
+  return kqlBindRelNew(p, kqlStrText(&s), nCol, aCol);
+}
+
+/* Does table name z match the wildcard pattern zPat ('*' matches any run)? */
+static int tableMatch(const char *zPat, const char *z){
+  while( *zPat ){
+    if( *zPat=='*' ){
+      zPat++;
+      if( *zPat==0 ) return 1;
+      for(; *z; z++) if( tableMatch(zPat, z) ) return 1;
+      return 0;
+    }
+    if( *zPat!=*z ) return 0;
+    zPat++;
+    z++;
+  }
+  return *z==0;
+}
+
+/*
+** A union's legs with table wildcards (T*, *) expanded into the matching
+** table names, in name order. Returns a copy of pOp with the new children.
+*/
+KqlAst *kqlBindExpandWildcards(Binder *p, const KqlAst *pOp){
+  int bWild = 0;
+  for(int i=0; i<pOp->nChild; i++){
+    if( pOp->aChild[i] && pOp->aChild[i]->eKind==KQL_AST_WILDCARD ) bWild = 1;
+  }
+  if( !bWild ) return (KqlAst*)pOp;
+  const char **azName = 0;
+  int nName = p->pEnv->xListTables ? p->pEnv->xListTables(p->pEnv->pArg, &azName) : 0;
+  KqlAst *pNew = kqlArenaAlloc(p->pArena, sizeof(KqlAst));
+  *pNew = *pOp;
+  pNew->nChild = 0;
+  pNew->nAlloc = 0;
+  pNew->aChild = 0;
+  for(int i=0; i<pOp->nChild; i++){
+    const KqlAst *pC = pOp->aChild[i];
+    if( pC==0 || pC->eKind!=KQL_AST_WILDCARD ){
+      kqlAstAppend(p->pArena, pNew, (KqlAst*)pC);
+      continue;
+    }
+    int nHit = 0;
+    for(int k=0; k<nName; k++){
+      if( !tableMatch(pC->z, azName[k]) ) continue;
+      KqlAst *pId = kqlAstNewText(p->pArena, KQL_AST_IDENT, pC->iOfst, pC->nLen, azName[k], -1);
+      kqlAstAppend(p->pArena, pNew, pId);
+      nHit++;
+    }
+    if( nHit==0 && !kqlAstOpt(pOp, "isfuzzy") ){
+      kqlBindErr(p, pC, "KQL101", "no table matches '%s'", pC->z);
+    }
+  }
+  pNew->iOfst = pOp->iOfst;
+  pNew->nLen = pOp->nLen;
+  return pNew;
+}
+
 /*
 ** Bind any tabular expression to a relation. Never returns NULL: on error a
 ** diagnostic is added and an empty relation returned.
@@ -370,7 +501,7 @@ KqlRel *kqlBindTabular(Binder *p, const KqlAst *pAst){
   switch( pAst->eKind ){
     case KQL_AST_PIPE: {
       r = kqlBindTabular(p, pAst->aChild[0]);
-      for(int i=1; i<pAst->nChild; i++){
+      for(int i=1; i<pAst->nChild && !r->bError; i++){
         if( pAst->aChild[i]==0 ) continue;
         r = kqlBindOperator(p, r, pAst->aChild[i]);
       }
@@ -381,17 +512,19 @@ KqlRel *kqlBindTabular(Binder *p, const KqlAst *pAst){
     case KQL_AST_PRINT:     r = bindPrint(p, pAst); break;
     case KQL_AST_RANGE:     r = bindRange(p, pAst); break;
     case KQL_AST_PAREN:     r = kqlBindTabular(p, pAst->aChild[0]); break;
-    case KQL_AST_UNION:     r = kqlBindUnion(p, 0, 0, pAst); break;
+    case KQL_AST_UNION:     r = kqlBindUnion(p, 0, 0, kqlBindExpandWildcards(p, pAst)); break;
+    case KQL_AST_EXTERNALDATA: r = bindExternaldata(p, pAst); break;
     case KQL_AST_CALL: {
       KqlScope *s = pAst->z ? kqlBindLookup(p, pAst->z) : 0;
       if( s && s->eKind==KQL_SCOPE_LAMBDA ){
         r = bindLambdaTabular(p, pAst, s);
       }else if( pAst->z && strcmp(pAst->z, "materialize")==0 && pAst->nChild==1 ){
         r = kqlBindTabular(p, pAst->aChild[0]);
-      }else if( pAst->z && strcmp(pAst->z, "table")==0 && pAst->nChild==1
-                && pAst->aChild[0]->eKind==KQL_AST_LITERAL && pAst->aChild[0]->eOp==KQL_LIT_STRING ){
+      }else if( pAst->z && strcmp(pAst->z, "table")==0 && pAst->nChild>=1
+                && constString(p, pAst->aChild[0]) ){
         KqlAst tmp = *pAst->aChild[0];
         tmp.eKind = KQL_AST_IDENT;
+        tmp.z = constString(p, pAst->aChild[0]);
         r = bindTableName(p, &tmp);
       }else{
         kqlBindNotSupported(p, pAst, pAst->z ? pAst->z : "call");

@@ -84,6 +84,19 @@ struct KqlBindEnv {
   */
   int (*xQuery)(void *pArg, const char *zSql, const KqlParam *aParam, int nParam,
                 const char **pzOut, const char **pzErr);
+  /*
+  ** externaldata(schema)[url]: resolve url to a table holding the declared
+  ** columns. Returns KQL_TABLE_OK (pOut filled), KQL_TABLE_UNKNOWN when the
+  ** URL is not mapped to a local file (the binder reports "not available
+  ** offline" and sets eOffline), or KQL_TABLE_ERROR with *pzErr.
+  */
+  int (*xExternal)(void *pArg, const char *zUrl, int nCol, const KqlCol *aCol,
+                   const char *zFormat, KqlTableRef *pOut, const char **pzErr);
+  /* All table names available (for union T* and union *); returns the count,
+  ** *pazName an arena array. */
+  int (*xListTables)(void *pArg, const char ***pazName);
+  int eOffline;         /* set by the binder when a source is not available offline */
+  int bCheck;           /* checking only: offline sources are typed, never resolved */
   int64_t nowTicks;     /* value of now() */
   int eDialect;         /* KQL_DIALECT_* of kql.h: enables service-specific functions */
   int eIoErr;           /* set to 1 by the binder when xTable reported an I/O error */

@@ -35,6 +35,7 @@ struct KqlRel {
   int nCol;
   KqlCol *aCol;
   int bOrdered;         /* rows are in a meaningful order (sort/top/serialize) */
+  int bError;           /* binding failed: later operators add no further errors */
 };
 
 /* let-bound names. */
@@ -100,6 +101,8 @@ KqlRel *kqlBindJoin(Binder *p, KqlRel *pIn, const KqlAst *pOp);
 /* pFirst: the piped input (NULL for a union source); legs are pOp's children */
 KqlRel *kqlBindUnion(Binder *p, KqlRel *pFirst, const KqlAst *pFirstAst, const KqlAst *pOp);
 KqlRel *kqlBindMvExpand(Binder *p, KqlRel *pIn, const KqlAst *pOp);
+/* union legs with T* / * expanded to table names (bind.c) */
+KqlAst *kqlBindExpandWildcards(Binder *p, const KqlAst *pOp);
 /* bind_ext*.c: the remaining operators (parse, evaluate, make-series, ...) and
 ** sources (externaldata, evaluate as a source, find, search); "not supported" otherwise */
 KqlRel *kqlBindExtOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp);

@@ -32,6 +32,9 @@ static int commonType(int a, int b){
   if( a==KQL_T_UNKNOWN ) return b;
   if( b==KQL_T_UNKNOWN ) return a;
   if( a==b ) return a;
+  /* Kusto: a dynamic branch takes the other branch's type */
+  if( a==KQL_T_DYNAMIC ) return b;
+  if( b==KQL_T_DYNAMIC ) return a;
   if( kqlTypeIsNumeric(a) && kqlTypeIsNumeric(b) ){
     if( a==KQL_T_REAL || b==KQL_T_REAL ) return KQL_T_REAL;
     if( a==KQL_T_DECIMAL || b==KQL_T_DECIMAL ) return KQL_T_DECIMAL;
@@ -340,6 +343,45 @@ static KqlExpr *bindSpecial(Binder *p, const KqlAst *pAst, const KqlBuiltin *pFn
     e->bAgg = 1;
     e->bConst = 0;
     return e;
+  }
+  if( strcmp(z, "column_ifexists")==0 || strcmp(z, "columnifexists")==0 ){
+    const KqlAst *pName = pAst->aChild[0];
+    if( pName->eKind!=KQL_AST_LITERAL || pName->eOp!=KQL_LIT_STRING ){
+      kqlBindErr(p, pName, "KQL132", "argument 1 of '%s' must be a constant column name", z);
+      return kqlExprError(p, pAst);
+    }
+    int iCol = p->pRow ? kqlBindFindCol(p->pRow->pRel, pName->z) : -1;
+    if( iCol<0 ) return a[1];
+    return kqlExprNew(p, pAst, p->pRow->pRel->aCol[iCol].eType, kqlBindColRef(p, iCol));
+  }
+  if( strcmp(z, "pack_all")==0 ){
+    if( nArg>0 ){
+      kqlBindNotSupported(p, pAst, "pack_all(true)");
+      return kqlExprError(p, pAst);
+    }
+    if( !p->pRow || p->pRow->pRel->nCol==0 ) return exprFrom(p, pAst, KQL_T_DYNAMIC, "'{}'", a, 0);
+    const KqlRel *pRel = p->pRow->pRel;
+    KqlStr tags, args;
+    kqlStrInit(&tags, pA);
+    kqlStrInit(&args, pA);
+    for(int i=0; i<pRel->nCol; i++){
+      char c[2] = { (char)('a' + KQL_T_STRING), (char)('a' + pRel->aCol[i].eType) };
+      kqlStrAppend(&tags, c, 2);
+      kqlStrPrintf(&args, ", %s, %s", kqlBindParamText(p, pRel->aCol[i].zName, -1), kqlBindColRef(p, i));
+    }
+    KqlExpr *e = exprFrom(p, pAst, KQL_T_DYNAMIC,
+                          kqlArenaPrintf(pA, "kql_bag_pack('%s'%s)", kqlStrText(&tags), kqlStrText(&args)), a, 0);
+    e->bConst = 0;
+    return e;
+  }
+  if( strcmp(z, "geo_info_from_ip_address")==0 || strcmp(z, "ingestion_time")==0 ){
+    /* values that live outside the query and its tables */
+    if( p->pEnv->bCheck ) return exprFrom(p, pAst, pFn->eRet, "NULL", a, nArg);
+    kqlBindErr(p, pAst, "KQL391", "not available offline: %s()%s", z,
+               z[0]=='g' ? " — it needs an IP geolocation database, which kqlite does not have yet"
+                         : " — exported rows carry no ingestion time");
+    p->pEnv->eOffline = 1;
+    return kqlExprError(p, pAst);
   }
   if( strcmp(z, "take_any")==0 || strcmp(z, "any")==0 ){
     if( !p->pRow || !p->pRow->bAggOk ){

@@ -400,8 +400,11 @@ static KqlExpr *bindIdent(Binder *p, const KqlAst *pAst){
     return kqlExprError(p, pAst);
   }
   if( s && s->eKind==KQL_SCOPE_LAMBDA ){
-    kqlBindErr(p, pAst, "KQL107", "'%s' is a function: call it with ()", zName);
-    return kqlExprError(p, pAst);
+    /* a function without parameters may be named without () */
+    KqlAst call = *pAst;
+    call.eKind = KQL_AST_CALL;
+    call.nChild = 0;
+    return kqlBindCall(p, &call);
   }
   if( p->pRow ){
     const char *zHint = closestCol(p->pRow->pRel, zName);
@@ -537,9 +540,31 @@ static void compareOperands(Binder *p, KqlExpr **pa, KqlExpr **pb){
   }
 }
 
+/*
+** Kusto compares a string with a number or bool, and a bool with a number,
+** without an error: the string side is compared with the other side's text,
+** a bool with a number as 0/1.
+*/
+static int looseComparable(Binder *p, KqlExpr **pa, KqlExpr **pb){
+  KqlExpr *a = *pa, *b = *pb;
+  int ta = a->eType, tb = b->eType;
+  int bScalarA = kqlTypeIsNumeric(ta) || ta==KQL_T_BOOL || ta==KQL_T_TIMESPAN || ta==KQL_T_DATETIME;
+  int bScalarB = kqlTypeIsNumeric(tb) || tb==KQL_T_BOOL || tb==KQL_T_TIMESPAN || tb==KQL_T_DATETIME;
+  if( (ta==KQL_T_STRING && bScalarB) || (tb==KQL_T_STRING && bScalarA) ){
+    KqlExpr *pNum = ta==KQL_T_STRING ? b : a;
+    KqlExpr *c = kqlExprNew(p, pNum->pAst, KQL_T_STRING, kqlExprAs(p, pNum, KQL_T_STRING));
+    c->bConst = pNum->bConst;
+    c->bAgg = pNum->bAgg;
+    if( ta==KQL_T_STRING ) *pb = c; else *pa = c;
+    return 1;
+  }
+  if( (ta==KQL_T_BOOL && kqlTypeIsNumeric(tb)) || (tb==KQL_T_BOOL && kqlTypeIsNumeric(ta)) ) return 1;
+  return 0;
+}
+
 static KqlExpr *bindCompare(Binder *p, const KqlAst *pAst, KqlExpr *a, KqlExpr *b){
   if( a->bError || b->bError ) return kqlExprError(p, pAst);
-  if( !comparable(a->eType, b->eType) ) return typeMismatch(p, pAst, a, b);
+  if( !comparable(a->eType, b->eType) && !looseComparable(p, &a, &b) ) return typeMismatch(p, pAst, a, b);
   compareOperands(p, &a, &b);
   const char *zOp;
   switch( pAst->eOp ){

@@ -307,7 +307,7 @@ static void sumAdd(Binder *p, SumOut *o, const char *zName, int eType, const cha
 ** SQLite's bare-column rule of max()/min() gives the row directly.
 */
 static void sumArgMax(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *pIn,
-                      const KqlAst *pBy, int bBare){
+                      const KqlAst *pBy, int bBare, const KqlAst *pNames){
   int bMax = strcmp(pCall->z, "arg_max")==0;
   if( pCall->nChild<2 ){
     kqlBindErr(p, pCall, "KQL131", "function '%s' expects at least 2 arguments, got %d", pCall->z, pCall->nChild);
@@ -322,7 +322,14 @@ static void sumArgMax(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *p
   if( t->bError ) return;
   const char *zT = kqlNameForExpr(p, pCall->aChild[0], 0);
   if( zT==0 ) zT = kqlNameColumnN(p, pIn->aCol, pIn->nCol, o->aCol, o->nCol);
-  sumAdd(p, o, zT, colType(t), kqlArenaPrintf(p->pArena, "%s(%s)", bMax ? "max" : "min", t->zSql));
+  int iName = 0;   /* next name from pNames: z of an ASSIGN, or the IDENTs of a MULTIASSIGN */
+  const char *zTOut = zT;
+  if( pNames && pNames->eKind==KQL_AST_ASSIGN ) zTOut = pNames->z;
+  if( pNames && pNames->eKind==KQL_AST_MULTIASSIGN && pNames->nChild>1 ){
+    zTOut = pNames->aChild[1]->z;
+    iName = 2;
+  }
+  sumAdd(p, o, zTOut, colType(t), kqlArenaPrintf(p->pArena, "%s(%s)", bMax ? "max" : "min", t->zSql));
   for(int i=1; i<pCall->nChild; i++){
     const KqlAst *pArg = pCall->aChild[i];
     if( pArg->eKind==KQL_AST_STAR ){
@@ -350,6 +357,9 @@ static void sumArgMax(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *p
     if( e->bError ) continue;
     if( zName==0 ) zName = kqlNameForExpr(p, pE, 0);
     if( zName==0 ) zName = kqlNameColumnN(p, pIn->aCol, pIn->nCol, o->aCol, o->nCol);
+    if( pNames && pNames->eKind==KQL_AST_MULTIASSIGN && iName>0 && iName<pNames->nChild ){
+      zName = pNames->aChild[iName++]->z;
+    }
     sumAdd(p, o, zName, colType(e), bBare ? e->zSql :
            kqlArenaPrintf(p->pArena, "%s(%s, %s)", bMax ? "kql_arg_max_v" : "kql_arg_min_v", t->zSql, e->zSql));
   }
@@ -449,7 +459,12 @@ static KqlRel *opSummarize(Binder *p, KqlRel *pIn, const KqlAst *pOp){
   for(int i=0; i<nAgg; i++){
     const KqlAst *pItem = pAggs->aChild[i];
     if( isArgMinMax(pItem) ){
-      sumArgMax(p, &o, pItem, pIn, pBy, nAgg==1);
+      sumArgMax(p, &o, pItem, pIn, pBy, nAgg==1, 0);
+      continue;
+    }
+    if( (pItem->eKind==KQL_AST_ASSIGN || pItem->eKind==KQL_AST_MULTIASSIGN) && pItem->nChild
+        && isArgMinMax(pItem->aChild[0]) ){
+      sumArgMax(p, &o, pItem->aChild[0], pIn, pBy, nAgg==1, pItem);
       continue;
     }
     if( pItem->eKind==KQL_AST_MULTIASSIGN ){
@@ -464,10 +479,6 @@ static KqlRel *opSummarize(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     if( pItem->eKind==KQL_AST_CALL && pItem->z && (strcmp(pItem->z, "percentiles")==0
                                                   || strcmp(pItem->z, "percentilesw")==0) ){
       sumPercentiles(p, &o, pItem, pIn);
-      continue;
-    }
-    if( pItem->eKind==KQL_AST_ASSIGN && isArgMinMax(pItem->aChild[0]) ){
-      kqlBindNotSupported(p, pItem, "naming the result of arg_max/arg_min");
       continue;
     }
     const char *zName;
@@ -662,7 +673,7 @@ KqlRel *kqlBindOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     case KQL_AST_OP_PROJECT_RENAME:  return opProjectRename(p, pIn, pOp);
     case KQL_AST_OP_GETSCHEMA: return opGetschema(p, pIn);
     case KQL_AST_OP_JOIN: case KQL_AST_OP_LOOKUP: return kqlBindJoin(p, pIn, pOp);
-    case KQL_AST_OP_UNION:     return kqlBindUnion(p, pIn, 0, pOp);
+    case KQL_AST_OP_UNION:     return kqlBindUnion(p, pIn, 0, kqlBindExpandWildcards(p, pOp));
     case KQL_AST_OP_MVEXPAND:  return kqlBindMvExpand(p, pIn, pOp);
     case KQL_AST_OP_AS:        return pIn;
     case KQL_AST_OP_RENDER:    return pIn;   /* drawing comes later: the input is the result */

@@ -15,6 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <dirent.h>
+#include <unistd.h>
+
+static int cmpStr(const void *a, const void *b){
+  return strcmp(*(const char *const*)a, *(const char *const*)b);
+}
 
 int kql_open(KqlEngine **ppEng){
   KqlEngine *p = calloc(1, sizeof(*p));
@@ -52,6 +58,10 @@ void kql_close(KqlEngine *p){
     free((char*)d->zName);
   }
   free(p->aSchema);
+  for(int i=0; i<p->nExt; i++){ free(p->azExtUrl[i]); free(p->azExtPath[i]); }
+  free(p->azExtUrl);
+  free(p->azExtPath);
+  free(p->zExtDir);
   free(p->zDataDir);
   sqlite3_close(p->db);
   free(p);
@@ -101,6 +111,110 @@ void kql_set_now(KqlEngine *p, int64_t ticks){
 
 void kql_set_dump(KqlEngine *p, int mDump){ p->mDump = mDump; }
 void kql_set_dialect(KqlEngine *p, int eDialect){ p->eDialect = eDialect; }
+
+int kql_add_external(KqlEngine *p, const char *zUrl, const char *zPath){
+  char **a = realloc(p->azExtUrl, sizeof(char*)*(size_t)(p->nExt+1));
+  if( a==0 ) return KQL_IOERR;
+  p->azExtUrl = a;
+  char **b = realloc(p->azExtPath, sizeof(char*)*(size_t)(p->nExt+1));
+  if( b==0 ) return KQL_IOERR;
+  p->azExtPath = b;
+  p->azExtUrl[p->nExt] = strdup(zUrl);
+  p->azExtPath[p->nExt] = strdup(zPath);
+  p->nExt++;
+  return KQL_OK;
+}
+
+int kql_set_external_dir(KqlEngine *p, const char *zDir){
+  free(p->zExtDir);
+  p->zExtDir = zDir ? strdup(zDir) : 0;
+  return KQL_OK;
+}
+
+/* The local file for externaldata URL zUrl: a mapping, or DIR/<file name of the URL>. */
+static char *externalPath(KqlEngine *p, const char *zUrl){
+  for(int i=0; i<p->nExt; i++){
+    if( strcmp(p->azExtUrl[i], zUrl)==0 ) return strdup(p->azExtPath[i]);
+  }
+  if( p->zExtDir==0 ) return 0;
+  const char *zEnd = zUrl + strcspn(zUrl, "?#");
+  const char *zBase = zEnd;
+  while( zBase>zUrl && zBase[-1]!='/' ) zBase--;
+  if( zBase==zEnd ) return 0;
+  char *zPath = sqlite3_mprintf("%s/%.*s", p->zExtDir, (int)(zEnd-zBase), zBase);
+  char *r = 0;
+  if( zPath && access(zPath, R_OK)==0 ) r = strdup(zPath);
+  sqlite3_free(zPath);
+  return r;
+}
+
+int kqlEngineExternal(void *pArg, const char *zUrl, int nCol, const KqlCol *aCol,
+                      const char *zFormat, KqlTableRef *pOut, const char **pzErr){
+  KqlEngineRun *pRun = pArg;
+  KqlEngine *p = pRun->pEng;
+  (void)zFormat;
+  char *zPath = externalPath(p, zUrl);
+  if( zPath==0 ) return KQL_TABLE_UNKNOWN;
+  KqlColDef *aDef = calloc((size_t)(nCol>0 ? nCol : 1), sizeof(KqlColDef));
+  for(int i=0; i<nCol; i++){ aDef[i].zName = aCol[i].zName; aDef[i].eType = aCol[i].eType; }
+  KqlTableDef def = { "externaldata", nCol, aDef };
+  char *zSql = sqlite3_mprintf("kx_%d", ++p->nExtLoaded);
+  KqlLoadSchema *pSchema = 0;
+  char *zErr = 0;
+  int rc = kqlLoadFile(p->db, zPath, zSql, &def, &pSchema, &zErr);
+  free(aDef);
+  free(zPath);
+  kqlLoadSchemaFree(pSchema);
+  if( rc!=SQLITE_OK ){
+    *pzErr = kqlArenaPrintf(pRun->pArena, "%s", zErr ? zErr : "cannot load externaldata");
+    free(zErr);
+    sqlite3_free(zSql);
+    return KQL_TABLE_ERROR;
+  }
+  pOut->zSqlName = kqlArenaStrdup(pRun->pArena, zSql, -1);
+  sqlite3_free(zSql);
+  pOut->nCol = nCol;
+  pOut->aCol = aCol;
+  return KQL_TABLE_OK;
+}
+
+int kqlEngineListTables(void *pArg, const char ***pazName){
+  KqlEngineRun *pRun = pArg;
+  KqlEngine *p = pRun->pEng;
+  int nAlloc = p->nTable + 16, n = 0;
+  const char **az = kqlArenaAlloc(pRun->pArena, sizeof(char*)*(size_t)nAlloc);
+  for(int i=0; i<p->nTable; i++) az[n++] = kqlArenaStrdup(pRun->pArena, p->aTable[i].zName, -1);
+  if( p->zDataDir ){
+    DIR *d = opendir(p->zDataDir);
+    struct dirent *e;
+    while( d && (e = readdir(d))!=0 ){
+      if( e->d_name[0]=='.' ) continue;
+      const char *zDot = strchr(e->d_name, '.');
+      if( zDot==0 ) continue;
+      const char *zExt = zDot+1;
+      static const char *const azOk[] = {"csv", "tsv", "json", "jsonl", "ndjson", "csv.gz", "tsv.gz",
+                                         "json.gz", "jsonl.gz", "ndjson.gz"};
+      int bOk = 0;
+      for(unsigned k=0; k<sizeof(azOk)/sizeof(azOk[0]); k++) if( strcmp(zExt, azOk[k])==0 ) bOk = 1;
+      if( !bOk ) continue;
+      char *zName = kqlArenaStrdup(pRun->pArena, e->d_name, (long)(zDot - e->d_name));
+      int bDup = 0;
+      for(int k=0; k<n; k++) if( strcmp(az[k], zName)==0 ) bDup = 1;
+      if( bDup ) continue;
+      if( n>=nAlloc ){
+        const char **az2 = kqlArenaAlloc(pRun->pArena, sizeof(char*)*(size_t)(nAlloc*2));
+        memcpy(az2, az, sizeof(char*)*(size_t)n);
+        az = az2;
+        nAlloc *= 2;
+      }
+      az[n++] = zName;
+    }
+    if( d ) closedir(d);
+  }
+  qsort(az, (size_t)n, sizeof(char*), cmpStr);
+  *pazName = az;
+  return n;
+}
 
 int kql_add_schema(KqlEngine *p, const char *zName, int nCol, const char *const *azName,
                    const int *aeType){

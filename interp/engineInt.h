@@ -33,6 +33,10 @@ struct KqlEngine {
   int bNowSet;
   int mDump;            /* kql_set_dump bits */
   int eDialect;         /* KQL_DIALECT_* */
+  int nExt;             /* --externaldata URL=PATH mappings */
+  char **azExtUrl, **azExtPath;
+  char *zExtDir;        /* --externaldata-dir */
+  int nExtLoaded;       /* externaldata tables loaded (names kx_N) */
   int nSchema;          /* user schemas (kql_add_schema) */
   KqlTableDef *aSchema; /* names and columns malloc'ed */
 };
@@ -60,5 +64,8 @@ struct KqlResult {
 
 int64_t kqlEngineNow(KqlEngine *p);
 int kqlEngineTable(void *pArg, const char *zName, KqlTableRef *pOut, const char **pzErr);
+int kqlEngineExternal(void *pArg, const char *zUrl, int nCol, const KqlCol *aCol,
+                      const char *zFormat, KqlTableRef *pOut, const char **pzErr);
+int kqlEngineListTables(void *pArg, const char ***pazName);
 
 #endif

@@ -87,13 +87,15 @@ int kql_run(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags,
   env.pArg = &run;
   env.xTable = kqlEngineTable;
   env.xQuery = runQuery;
+  env.xExternal = kqlEngineExternal;
+  env.xListTables = kqlEngineListTables;
   env.eDialect = pEng->eDialect;
   env.nowTicks = kqlEngineNow(pEng);
   env.zTableHint = pEng->zDataDir
       ? kqlArenaPrintf(pArena, "(no file for it in directory '%s')", pEng->zDataDir)
       : "(no --data directory or --table mapping names it)";
   KqlProgram *pProg = kqlBindQuery(pArena, pQuery, &env, pDiags);
-  if( pDiags->nErr ) return env.eIoErr ? KQL_IOERR : KQL_ERROR;
+  if( pDiags->nErr ) return env.eIoErr ? KQL_IOERR : env.eOffline ? KQL_OFFLINE : KQL_ERROR;
   int rc = KQL_OK;
   for(int i=0; i<pProg->nStmt && rc==KQL_OK; i++){
     const KqlBoundStmt *pB = &pProg->aStmt[i];
@@ -149,6 +151,33 @@ static int checkTable(void *pArg, const char *zName, KqlTableRef *pOut, const ch
   return KQL_TABLE_OK;
 }
 
+/* KqlBindEnv.xExternal for checking: the declared schema is the answer. */
+static int checkExternal(void *pArg, const char *zUrl, int nCol, const KqlCol *aCol,
+                         const char *zFormat, KqlTableRef *pOut, const char **pzErr){
+  (void)pArg; (void)zUrl; (void)zFormat; (void)pzErr;
+  pOut->zSqlName = "externaldata";
+  pOut->nCol = nCol;
+  pOut->aCol = aCol;
+  return KQL_TABLE_OK;
+}
+
+/* KqlBindEnv.xListTables for checking: user schemas and the catalogue. */
+static int checkListTables(void *pArg, const char ***pazName){
+  KqlEngineRun *pRun = pArg;
+  KqlEngine *p = pRun->pEng;
+  int n = 0, nMax = kqlCatalogCount() + p->nSchema;
+  const char **az = kqlArenaAlloc(pRun->pArena, sizeof(char*)*(size_t)(nMax+1));
+  for(int i=0; i<p->nSchema; i++) az[n++] = p->aSchema[i].zName;
+  for(int i=0; i<kqlCatalogCount(); i++){
+    const char *z = kqlCatalogAt(i)->zName;
+    int bDup = 0;
+    for(int k=0; k<p->nSchema; k++) if( strcmp(az[k], z)==0 ) bDup = 1;
+    if( !bDup ) az[n++] = z;
+  }
+  *pazName = az;
+  return n;
+}
+
 int kql_check(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags){
   KqlArena *pArena = pDiags->pArena;
   KqlAst *pQuery = kqlParse(pArena, pSrc->z, pSrc->n, pDiags);
@@ -160,6 +189,9 @@ int kql_check(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags){
   memset(&env, 0, sizeof(env));
   env.pArg = &run;
   env.xTable = checkTable;
+  env.bCheck = 1;
+  env.xExternal = checkExternal;
+  env.xListTables = checkListTables;
   env.eDialect = pEng->eDialect;
   env.nowTicks = kqlEngineNow(pEng);
   env.zTableHint = "(not in the schema catalogue)";

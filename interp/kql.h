@@ -41,6 +41,10 @@ void kql_set_now(KqlEngine *pEng, int64_t ticks);
 */
 int kql_add_schema(KqlEngine *pEng, const char *zName, int nCol, const char *const *azName,
                    const int *aeType);
+/* externaldata(...)[zUrl] reads local file zPath instead. */
+int kql_add_external(KqlEngine *pEng, const char *zUrl, const char *zPath);
+/* externaldata URLs not mapped one by one are looked up by their file name in zDir. */
+int kql_set_external_dir(KqlEngine *pEng, const char *zDir);
 /* Service dialect for service-specific functions: 0 none, KQL_DIALECT_*. */
 #define KQL_DIALECT_NONE     0
 #define KQL_DIALECT_SENTINEL 1

@@ -36,6 +36,8 @@ static void usage(FILE *out){
     "  --format FMT          table|csv|tsv|json|jsonl|markdown (default: table on a\n"
     "                        terminal, csv otherwise)\n"
     "  --now DATETIME        the instant now() and ago() measure from\n"
+    "  --externaldata URL=PATH   externaldata(...)[URL] reads the local file PATH\n"
+    "  --externaldata-dir DIR    ... or DIR/<file name of the URL>\n"
     "  -e QUERY              the query text itself instead of a file\n"
     "exit codes: 0 ok, 1 query error, 2 usage or I/O error, 3 not available offline\n", out);
 }
@@ -53,6 +55,9 @@ struct Opts {
   int bSyntaxOnly;
   int bJsonDiag;
   int mDump;            /* explain: 1 ast, 4 sql */
+  int nExt;
+  const char **azExt;   /* --externaldata URL=PATH */
+  const char *zExtDir;  /* --externaldata-dir */
 };
 
 typedef struct RunCtx RunCtx;
@@ -149,6 +154,18 @@ static int cmdRun(Opts *o){
     kql_add_table(pEng, zName, zEq+1);
     free(zName);
   }
+  for(int i=0; i<o->nExt; i++){
+    const char *zEq = strrchr(o->azExt[i], '=');
+    if( zEq==0 || zEq==o->azExt[i] || zEq[1]==0 ){
+      fprintf(stderr, "kqlite: --externaldata needs URL=PATH, got '%s'\n", o->azExt[i]);
+      kql_close(pEng);
+      return EXIT_USAGE;
+    }
+    char *zUrl = strndup(o->azExt[i], (size_t)(zEq - o->azExt[i]));
+    kql_add_external(pEng, zUrl, zEq+1);
+    free(zUrl);
+  }
+  if( o->zExtDir ) kql_set_external_dir(pEng, o->zExtDir);
   if( o->zNow ){
     int64_t t;
     if( kqlValParseDatetime(o->zNow, (int)strlen(o->zNow), &t) ){
@@ -202,12 +219,14 @@ int main(int argc, char **argv){
   o.eFmt = -1;
   o.azFile = calloc((size_t)argc, sizeof(char*));
   o.azTable = calloc((size_t)argc, sizeof(char*));
+  o.azExt = calloc((size_t)argc, sizeof(char*));
   int rc = 0;
   for(int i=2; i<argc; i++){
     const char *a = argv[i];
     const char *zVal = 0;
     int bNeedsVal = strcmp(a, "--data")==0 || strcmp(a, "--table")==0 || strcmp(a, "--format")==0
-                 || strcmp(a, "--now")==0 || strcmp(a, "-e")==0;
+                 || strcmp(a, "--now")==0 || strcmp(a, "-e")==0
+                 || strcmp(a, "--externaldata")==0 || strcmp(a, "--externaldata-dir")==0;
     if( bNeedsVal ){
       if( i+1>=argc ){
         fprintf(stderr, "kqlite: %s needs a value\n", a);
@@ -219,6 +238,8 @@ int main(int argc, char **argv){
     if( strcmp(a, "--data")==0 ) o.zData = zVal;
     else if( strcmp(a, "--table")==0 ) o.azTable[o.nTable++] = zVal;
     else if( strcmp(a, "--now")==0 ) o.zNow = zVal;
+    else if( strcmp(a, "--externaldata")==0 ) o.azExt[o.nExt++] = zVal;
+    else if( strcmp(a, "--externaldata-dir")==0 ) o.zExtDir = zVal;
     else if( strcmp(a, "-e")==0 ) o.zExpr = zVal;
     else if( strcmp(a, "--format")==0 ){
       o.eFmt = kqlRenderFormatFromName(zVal);
@@ -280,5 +301,6 @@ int main(int argc, char **argv){
 done:
   free(o.azFile);
   free(o.azTable);
+  free(o.azExt);
   return rc;
 }

@@ -866,7 +866,7 @@ static void jsonLine(FILE *out, const char *zKey, const char *zVal, int bLast){
   fputs(bLast ? "}\n" : ",", out);
 }
 
-Test(conformance, docs_cases, .timeout = 3000){
+Test(conformance, docs_cases){
   ConfCase *aCase = 0;
   int nCase = loadCases(CASES_PATH, &aCase);
   const char *zFilter = getenv("KQLITE_CONFORMANCE_FILTER");

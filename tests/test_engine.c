@@ -90,7 +90,7 @@ static const EngCase aCase[] = {
   {"datatable(a:long, b:long)[1,2] | project-rename x = a", "x:long,b:long\n1,2\n"},
   {"datatable(a:long, b:long)[1,2] | project-reorder b", "b:long,a:long\n2,1\n"},
   /* 42: toscalar, materialize */
-  {"let m = toscalar(range x from 1 to 4 step 1 | summarize max(x)); print m", "m:long\n4\n"},
+  {"let m = toscalar(range x from 1 to 4 step 1 | summarize max(x)); print m", "print_0:long\n4\n"},
   /* 43: dynamic member access and comparison */
   {"print d = dynamic({\"a\": {\"b\": 5}, \"s\": \"x\"}) | project v = d.a.b, w = d[\"s\"], t = d.s == \"x\"",
    "v:dynamic,w:dynamic,t:bool\n5,\"x\",true\n"},
