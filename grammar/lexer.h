@@ -37,7 +37,8 @@ struct KqlLexResult {
 */
 int kqlLexNext(const unsigned char *z, const unsigned char *zEnd, KqlLexResult *pRes);
 
-/* Name of a TK_* code for messages: "')'", "identifier", "end of input". */
+/* Name of a TK_* code for messages: "')'", "identifier", "end of input"
+** (implemented in parse.c). */
 const char *kqlTokenName(int eTok);
 
 #endif

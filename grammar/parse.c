@@ -185,7 +185,7 @@ void kqlPSyntaxError(KqlParseCtx *pCtx, int eTok, const KqlTok *pTok){
 }
 
 void kqlPStackOverflow(KqlParseCtx *pCtx){
-  parseError(pCtx, 0, 0, "query nested too deeply");
+  parseError(pCtx, pCtx->iCur, 0, "query nested too deeply");
 }
 
 void kqlPExpectWord(KqlParseCtx *pCtx, const KqlTok *pTok, const char *zWord){
@@ -916,6 +916,7 @@ KqlAst *kqlParse(KqlArena *pArena, const char *z, int n, KqlDiagList *pDiags){
     tok.n = aTok[i+nGlue-1].iOfst + aTok[i+nGlue-1].n - t->iOfst;
     ctx.eOpen = pLvl->eOpen;
     ctx.iOpen = pLvl->iOpen;
+    ctx.iCur = tok.iOfst;
     kqlParser(pEngine, eTok, tok);
     if( eTok==TK_SEMI && iLevel==0 ) commitStmt(&ctx);
     if( ctx.bErr ) ctx.pPending = 0;
@@ -975,6 +976,7 @@ KqlAst *kqlParse(KqlArena *pArena, const char *z, int n, KqlDiagList *pDiags){
     tok.n = 0;
     ctx.eOpen = aLevel[iLevel].eOpen;
     ctx.iOpen = aLevel[iLevel].iOpen;
+    ctx.iCur = n;
     kqlParser(pEngine, 0, tok);
     commitStmt(&ctx);
   }

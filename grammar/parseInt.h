@@ -39,6 +39,7 @@ struct KqlParseCtx {
   void *pEngine;        /* the Lemon parser (for expected-token checks) */
   int eOpen;            /* innermost open bracket token (TK_LP...) or 0 */
   int iOpen;            /* its byte offset */
+  int iCur;             /* offset of the token being fed (for stack overflow) */
 };
 
 /* ---- node builders (parse.c) ---- */

@@ -28,7 +28,7 @@
   KQL_AST(SET,        "set")        /* z=option name; c0=value or none */ \
   KQL_AST(DECLARE,    "declare")    /* declare query_parameters(...): children PARAM */ \
   KQL_AST(ALIAS,      "alias")      /* alias database x = ...: z=name c0=expr */ \
-  KQL_AST(PATTERN,    "pattern")    /* declare pattern: z=name, children as parsed */ \
+  KQL_AST(PATTERN,    "pattern")    /* declare pattern: z=name; for a definition c0=LIST of PARAM, c1=LIST of PARAM path ([...]) or NULL, c2..=LIST(c0=LIST args, c1=LIST path args or NULL, c2=body) */ \
   KQL_AST(RESTRICT,   "restrict")   /* restrict access to (...): children */ \
   KQL_AST(LAMBDA,     "lambda")     /* c0=PARAMS list, c1=BLOCK body; z="view" if view */ \
   KQL_AST(PARAM,      "param")      /* z=name; c0=TYPE or SCHEMA; c1=default expr (opt) */ \
@@ -41,8 +41,8 @@
   KQL_AST(PRINT,      "print")      /* children: expr or ASSIGN */ \
   KQL_AST(RANGE,      "range")      /* z=column; c0=from c1=to c2=step */ \
   KQL_AST(UNION,      "union")      /* opts; children: tabular exprs / IDENT / WILDCARD */ \
-  KQL_AST(FIND,       "find")       /* opts; children as parsed */ \
-  KQL_AST(SEARCH,     "search")     /* opts; c0=predicate; children... */ \
+  KQL_AST(FIND,       "find")       /* opts; c0=LIST of tables from in(...) or NULL; c1=predicate; c2=LIST projected (IDENT|WILDCARD; z="project-smart" when so) or NULL */ \
+  KQL_AST(SEARCH,     "search")     /* opts; c0=predicate (STAR for search *); c1=LIST of tables from in(...) or NULL */ \
   KQL_AST(EXTERNALDATA,"externaldata") /* c0=SCHEMA; c1..=url strings; opts=with(...) */ \
   KQL_AST(EVALUATE_SRC,"evaluate")  /* evaluate as a source: c0=CALL */ \
   KQL_AST(WILDCARD,   "wildcard")   /* table name pattern with '*': z=text */ \
@@ -54,8 +54,8 @@
   KQL_AST(OP_PROJECT_RENAME, "project-rename") /* children: ASSIGN (z=new, c0=IDENT old) */ \
   KQL_AST(OP_PROJECT_REORDER,"project-reorder")/* children: SORTKEY over IDENT|WILDCARD */ \
   KQL_AST(OP_EXTEND,  "extend")     /* children: expr | ASSIGN | MULTIASSIGN */ \
-  KQL_AST(OP_SUMMARIZE,"summarize") /* opts; c0=LIST of aggs (expr|ASSIGN), c1=LIST of by keys */ \
-  KQL_AST(OP_COUNT,   "count")      /* opts (as=Name) */ \
+  KQL_AST(OP_SUMMARIZE,"summarize") /* opts; c0=LIST of aggs (expr|ASSIGN|MULTIASSIGN, may be empty), c1=LIST of by keys or NULL when no 'by' */ \
+  KQL_AST(OP_COUNT,   "count")      /* opts (as=IDENT for 'count as Name') */ \
   KQL_AST(OP_DISTINCT,"distinct")   /* opts; children: exprs, or one STAR */ \
   KQL_AST(OP_TAKE,    "take")       /* c0=count expr (limit is the same) */ \
   KQL_AST(OP_TOP,     "top")        /* c0=count; c1=SORTKEY */ \
@@ -63,34 +63,34 @@
   KQL_AST(OP_JOIN,    "join")       /* opts (kind=, hint.*); c0=right tabular; c1..=join keys: IDENT or BINARY(==) of $left/$right members */ \
   KQL_AST(OP_LOOKUP,  "lookup")     /* opts; c0=right tabular; c1..=keys as join */ \
   KQL_AST(OP_UNION,   "union")      /* opts; children: tabular exprs */ \
-  KQL_AST(OP_MVEXPAND,"mv-expand")  /* opts (bagexpansion=, with_itemindex=); children: MVITEM; z="limit" c? see MVITEM */ \
-  KQL_AST(MVITEM,     "mvitem")     /* c0=expr or ASSIGN; c1=TYPE for 'to typeof(T)' (opt) */ \
-  KQL_AST(OP_MVAPPLY, "mv-apply")   /* opts; c0=LIST of MVITEM; c1=subquery PIPE (source is CONTEXT) */ \
+  KQL_AST(OP_MVEXPAND,"mv-expand")  /* opts (bagexpansion=, with_itemindex=, kind=, limit=N for a trailing 'limit N'); children: MVITEM */ \
+  KQL_AST(MVITEM,     "mvitem")     /* c0=expr or ASSIGN; c1=TYPE for 'to typeof(T)', or NULL */ \
+  KQL_AST(OP_MVAPPLY, "mv-apply")   /* opts (with_itemindex=, limit=); c0=LIST of MVITEM; c1=subquery PIPE (source is CONTEXT) */ \
   KQL_AST(CONTEXT,    "context")    /* the implicit input of a sub-pipeline (mv-apply, facet...) */ \
   KQL_AST(OP_PARSE,   "parse")      /* opts (kind=regex|simple|relaxed, flags=); z="parse"/"parse-where"; c0=expr; c1..=pattern parts: STRING LITERAL | COLDECL | STAR */ \
   KQL_AST(OP_PARSE_KV,"parse-kv")   /* c0=expr; c1=SCHEMA; opts=with(...) */ \
-  KQL_AST(OP_EVALUATE,"evaluate")   /* opts; c0=CALL of the plugin */ \
-  KQL_AST(OP_MAKE_SERIES,"make-series") /* opts; c0=LIST aggs; c1=axis expr; c2=from|NULL-kind LIST; c3..: see grammar */ \
-  KQL_AST(OP_SERIALIZE,"serialize") /* children: expr | ASSIGN */ \
+  KQL_AST(OP_EVALUATE,"evaluate")   /* opts; c0=CALL of the plugin; c1=SCHEMA for 'evaluate f(...) : (cols)' (opt) */ \
+  KQL_AST(OP_MAKE_SERIES,"make-series") /* opts; c0=LIST aggs (expr|ASSIGN, 'default=' as its opt "default"); c1=axis expr; c2=from or NULL; c3=to or NULL; c4=step (for 'in range(a,b,s)': a, b, s); c5=LIST by keys or NULL */ \
+  KQL_AST(OP_SERIALIZE,"serialize") /* children: expr | ASSIGN (none for plain serialize) */ \
   KQL_AST(OP_SAMPLE,  "sample")     /* c0=count */ \
   KQL_AST(OP_SAMPLE_DISTINCT,"sample-distinct") /* c0=count; c1=column */ \
   KQL_AST(OP_AS,      "as")         /* opts (hint.materialized=); z=name */ \
   KQL_AST(OP_INVOKE,  "invoke")     /* c0=CALL */ \
-  KQL_AST(OP_RENDER,  "render")     /* z=visualization; opts=with(...) properties */ \
+  KQL_AST(OP_RENDER,  "render")     /* z=visualization; opts=with(...) properties (and legacy kind=/title=); a bare name after ycolumns=a, b is an extra child of that NAMEDARG */ \
   KQL_AST(OP_GETSCHEMA,"getschema") \
   KQL_AST(OP_TOP_NESTED,"top-nested") /* children: TOPNESTED clauses */ \
-  KQL_AST(TOPNESTED,  "top-nested-clause") /* c0=count|NULL-LIST, c1=of expr, c2=by agg; opts (with others=) */ \
+  KQL_AST(TOPNESTED,  "top-nested-clause") /* c0=count or NULL, c1=of expr|ASSIGN, c2=by agg expr|ASSIGN; eOp=KQL_SORT_* bits; opts (others=) */ \
   KQL_AST(OP_TOP_HITTERS,"top-hitters") /* c0=count; c1=of expr; c2=by expr (opt) */ \
-  KQL_AST(OP_FORK,    "fork")       /* children: sub-pipelines (source CONTEXT) */ \
+  KQL_AST(OP_FORK,    "fork")       /* children: sub-pipelines (source CONTEXT), ASSIGN(z=name, c0=PIPE) for name=(...) */ \
   KQL_AST(OP_FACET,   "facet")      /* children: IDENT; c-last may be PIPE for 'with' */ \
-  KQL_AST(OP_PARTITION,"partition") /* opts; c0=IDENT key; c1=sub-pipeline */ \
+  KQL_AST(OP_PARTITION,"partition") /* opts; c0=IDENT key; c1=sub-pipeline: PIPE from CONTEXT for (...), any tabular expr for {...} */ \
   KQL_AST(OP_SCAN,    "scan")       /* opts (with_match_id=); c0=LIST of PARAM from declare(...) or NULL; c1..=SCANSTEP */ \
   KQL_AST(SCANSTEP,   "scan-step")  /* z=step name; opts (output=); c0=predicate; c1..=ASSIGN after => */ \
-  KQL_AST(OP_CONSUME, "consume")    /* opts */ \
-  KQL_AST(OP_REDUCE,  "reduce")     /* opts; c0=expr */ \
+  KQL_AST(OP_CONSUME, "consume")    /* opts (decodeblocks=) */ \
+  KQL_AST(OP_REDUCE,  "reduce")     /* opts (kind=); c0=expr; c1..=NAMEDARG from 'with threshold=.., characters=..' */ \
   KQL_AST(OP_FIND,    "find")       /* as FIND */ \
   KQL_AST(OP_SEARCH,  "search")     /* as SEARCH */ \
-  KQL_AST(OP_LIMIT_OTHER,"other")   /* operators parsed generically: z=name, children */ \
+  KQL_AST(OP_LIMIT_OTHER,"other")   /* operators parsed generically: z=name (project-smart, execute-and-cache), children */ \
   KQL_AST(SORTKEY,    "sortkey")    /* c0=expr; eOp=KQL_SORT_* bits */ \
   /* ---- scalar expressions ---- */ \
   KQL_AST(LITERAL,    "literal")    /* eOp=KQL_LIT_*; z=value text (see below) */ \
@@ -98,11 +98,11 @@
   KQL_AST(DYNBAG,     "dynbag")     /* inside dynamic(...): children PAIR */ \
   KQL_AST(PAIR,       "pair")       /* z=key; c0=value */ \
   KQL_AST(IDENT,      "ident")      /* z=name, unquoted (['a b'] -> a b; $left stays "$left") */ \
-  KQL_AST(BINARY,     "binary")     /* eOp=TK_*; c0, c1 */ \
+  KQL_AST(BINARY,     "binary")     /* eOp=TK_*; c0, c1 (TK_SEARCHCOLON: Column:"term" inside where/search) */ \
   KQL_AST(UNARY,      "unary")      /* eOp=TK_MINUS|TK_PLUS; c0 */ \
   KQL_AST(IN,         "in")         /* eOp=TK_IN|TK_NOTIN|TK_IN_CI|TK_NOTIN_CI|TK_HAS_ANY|TK_HAS_ALL|...; c0=lhs; c1..=list items (expr or tabular) */ \
   KQL_AST(BETWEEN,    "between")    /* eOp=TK_BETWEEN|TK_NOTBETWEEN; c0=x c1=lo c2=hi */ \
-  KQL_AST(CALL,       "call")       /* z=function name; children: args (expr, NAMEDARG, STAR, tabular) */ \
+  KQL_AST(CALL,       "call")       /* z=function name; children: args (expr, NAMEDARG, STAR, tabular); eOp=1 for obj.f(args): c0=obj, then args */ \
   KQL_AST(MEMBER,     "member")     /* c0=object; z=member name: x.y, $left.y, T.y */ \
   KQL_AST(INDEX,      "index")      /* c0=object; c1=index expr: x["y"], x[0] */ \
   KQL_AST(STAR,       "star")       /* '*' as an argument or column list */ \

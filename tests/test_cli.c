@@ -111,9 +111,11 @@ static void cliFree(CliRun *r){
   free(r->zErr);
 }
 
-/* Assert the exit code, with both streams in the message when it is wrong. */
+/* Check the exit code, with both streams in the message when it is wrong.
+** Not fatal, so the test still frees its buffers (no leak reports under
+** make sanitize on top of the real failure). */
 static void expectRc(const CliRun *r, int rc){
-  cr_assert_eq(r->rc, rc, "exit code %d, expected %d\n--- stdout:\n%s--- stderr:\n%s",
+  cr_expect_eq(r->rc, rc, "exit code %d, expected %d\n--- stdout:\n%s--- stderr:\n%s",
                r->rc, rc, r->zOut, r->zErr);
 }
 
@@ -532,9 +534,15 @@ Test(cli, firewall_summary_hunt){
       cr_expect_str_eq(zLine, "SourceIP,Denied,Destinations,Ports,LastSeen");
       continue;
     }
-    cr_assert_lt(i, 8, "extra line: %s", zLine);
+    if( i>=8 ){
+      cr_expect_fail("extra line: %s", zLine);
+      break;
+    }
     size_t nHead = strlen(aRow[i].zHead), nTail = strlen(aRow[i].zTail), n = strlen(zLine);
-    cr_assert(n > nHead + nTail, "line %d too short: %s", i+1, zLine);
+    if( n <= nHead + nTail ){
+      cr_expect_fail("line %d too short: %s", i+1, zLine);
+      continue;
+    }
     cr_expect_eq(strncmp(zLine, aRow[i].zHead, nHead), 0, "line %d: %s", i+1, zLine);
     cr_expect_str_eq(zLine + n - nTail, aRow[i].zTail, "line %d: %s", i+1, zLine);
     /* the middle is a JSON array of ports, CSV-quoted when it has commas */

@@ -473,6 +473,18 @@ static const BadCase aBad[] = {
   { "print a \xff",                      8,  "invalid UTF-8 byte 0xff" },
   { "print \"a\xc3(\"",                  8,  "invalid UTF-8 byte 0xc3" },
   { "T | where a # b",                   12, "unexpected character '#'" },
+  { "let v = view { T }",                13, "near \"{\": syntax error, expected '('" },
+  { "print toscalar(T | count",          24, "expected ')' to close '(' at 1:15" },
+  { "declare pattern",                   15, "incomplete query" },
+  { "alias database = 1",                15, "near \"=\": syntax error" },
+  { "T | extend (a, b) = ",              20, "incomplete query" },
+  { "print typeof(long",                 17, "expected ')' to close '(' at 1:13" },
+  { "print $left.",                      12, "incomplete query" },
+  { "T | as hint.materialized=true",     29, "incomplete query" },
+  { "let f = (a) { a }",                 12, "near \"{\": syntax error" },
+  { "T | mv-expand a to typeof(",        26, "incomplete query" },
+  { "print table('x'",                   15, "expected ')' to close '(' at 1:12" },
+  { "print x = (1, 2)",                  12, "expected ')' to close '(' at 1:11" },
   { "T | where (a == 1",                 17, "expected ')' to close '(' at 1:11" },
 };
 
