@@ -44,10 +44,12 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-$(B)/grammar/parser.c: grammar/parser.y
+# One lemon run makes both files (a grouped target), so a grammar change
+# rebuilds the lexer and everything that includes parser.h.
+$(B)/grammar/parser.c $(B)/grammar/parser.h &: grammar/parser.y
 	@mkdir -p $(@D)
 	lemon -q -d$(@D) $<
-$(B)/grammar/parser.h: $(B)/grammar/parser.c
+	touch $(B)/grammar/parser.h
 
 $(B)/grammar/lexer.c: grammar/lexer.re $(B)/grammar/parser.h
 	@mkdir -p $(@D)
@@ -75,14 +77,16 @@ run: deps $(B)/kqlite
 
 # The suite runs from the repository root (tests find queries/, tables/samples/,
 # ../shared). KQLITE points the CLI tests at the binary under test.
+# KQLITE_CONFORMANCE_MIN: the share (%) of the docs' unflagged examples that must pass.
+CONFORMANCE_MIN ?= 40
 test: deps $(B)/kqlite $(B)/test_kql
-	KQLITE=$(B)/kqlite $(B)/test_kql -j2 $(TESTARGS)
+	KQLITE=$(B)/kqlite KQLITE_CONFORMANCE_MIN=$(CONFORMANCE_MIN) $(B)/test_kql -j2 $(TESTARGS)
 
 sanitize: deps
 	$(MAKE) B=build-san OPT=-O1 SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  build-san/kqlite build-san/test_kql
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  KQLITE=build-san/kqlite KQLITE_SANITIZE=1 build-san/test_kql -j2 $(TESTARGS)
+	  KQLITE=build-san/kqlite KQLITE_SANITIZE=1 KQLITE_CONFORMANCE_MIN=$(CONFORMANCE_MIN) build-san/test_kql -j2 $(TESTARGS)
 
 install: $(B)/kqlite
 	install -d $(DESTDIR)$(PREFIX)/bin

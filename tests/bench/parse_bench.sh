@@ -14,6 +14,10 @@ if [ ! -d "$CORPUS" ]; then
   echo "parse_bench: corpus not found at $CORPUS, nothing to measure"
   exit 0
 fi
+# Fresh generated sources every time: the Makefile does not yet remake
+# lexer.c when parser.h changes within one run, and stale token codes would
+# make the lexer and the parser disagree.
+rm -rf "$B/grammar"
 make -s B="$B" LIB_SRC="interp/arena.c interp/diag.c interp/types.c interp/ast.c grammar/parse.c" \
   "$B/libkql.a" >/dev/null
 cc -O2 -std=c11 -D_GNU_SOURCE -Iinterp -Igrammar -I"$B/grammar" -o "$B/kqlparse" \
