@@ -285,6 +285,7 @@ static KqlRel *bindDatatable(Binder *p, const KqlAst *pAst){
 
 /* print [name=]expr, ... : one row */
 static KqlRel *bindPrint(Binder *p, const KqlAst *pAst){
+  pAst = kqlBindExpandItems(p, pAst);
   int nCol = pAst->nChild;
   KqlCol *aCol = kqlArenaAlloc(p->pArena, sizeof(KqlCol)*(size_t)(nCol+1));
   KqlStr s;

@@ -97,6 +97,8 @@ void kqlBindColList(KqlStr *pOut, const KqlRel *pRel, const char *zAlias);
 
 /* bind_op.c, bind_join.c, bind_union.c, bind_mvexpand.c */
 KqlRel *kqlBindOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp);
+/* project/extend/print items with multi-column calls expanded into ASSIGNs */
+KqlAst *kqlBindExpandItems(Binder *p, const KqlAst *pOp);
 KqlRel *kqlBindJoin(Binder *p, KqlRel *pIn, const KqlAst *pOp);
 /* pFirst: the piped input (NULL for a union source); legs are pOp's children */
 KqlRel *kqlBindUnion(Binder *p, KqlRel *pFirst, const KqlAst *pFirstAst, const KqlAst *pOp);

@@ -629,6 +629,7 @@ static const struct StrOp {
   {TK_NOTENDSWITH_CS, "kql_endswith_cs", 1, "!endswith_cs"},
   {TK_EQTILDE, "kql_eq_ci", 0, "=~"},                {TK_NETILDE, "kql_eq_ci", 1, "!~"},
   {TK_MATCHES, "kql_matches", 0, "matches regex"},
+  {TK_SEARCHCOLON, "kql_has", 0, ":"},      /* where Column:"term" is Column has "term" */
 };
 
 static const struct StrOp *findStrOp(int eOp){
@@ -802,6 +803,19 @@ static KqlExpr *bindBetween(Binder *p, const KqlAst *pAst){
 
 /* x.y, x["y"], x[0] on a dynamic value. */
 static KqlExpr *bindMember(Binder *p, const KqlAst *pAst){
+  /* array_sort_asc(a, b)[1]: the second output of a multi-column call */
+  const KqlAst *pObj = pAst->aChild[0];
+  if( pAst->eKind==KQL_AST_INDEX && pObj->eKind==KQL_AST_CALL && pObj->z && pObj->nChild>=2
+      && (strcmp(pObj->z, "array_sort_asc")==0 || strcmp(pObj->z, "array_sort_desc")==0)
+      && pAst->aChild[1]->eKind==KQL_AST_LITERAL && pAst->aChild[1]->eOp==KQL_LIT_LONG ){
+    KqlAst *pNth = kqlAstNewText(p->pArena, KQL_AST_CALL, pObj->iOfst, pObj->nLen,
+                                 pObj->z[11]=='a' ? "__array_sort_asc_nth" : "__array_sort_desc_nth", -1);
+    kqlAstAppend(p->pArena, pNth, (KqlAst*)pAst->aChild[1]);
+    for(int k=0; k<pObj->nChild; k++) kqlAstAppend(p->pArena, pNth, pObj->aChild[k]);
+    pNth->iOfst = pAst->iOfst;
+    pNth->nLen = pAst->nLen;
+    return kqlBindCall(p, pNth);
+  }
   KqlExpr *o = kqlBindExpr(p, pAst->aChild[0]);
   if( o->bError ) return o;
   if( o->eType!=KQL_T_DYNAMIC ){

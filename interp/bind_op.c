@@ -72,8 +72,78 @@ static int colType(const KqlExpr *e){
   return e->eType==KQL_T_UNKNOWN ? KQL_T_STRING : e->eType;
 }
 
+/*
+** Calls that yield several columns: array_sort_asc/desc(a1, a2, ...) gives
+** one sorted array per argument (named a1_sorted, ...; or by (x, y) = ...).
+** Returns the number of ASSIGN items written to *papItem (0: not such a call).
+*/
+static int expandMulti(Binder *p, const KqlAst *pItem, KqlAst ***papItem){
+  const KqlAst *pCall = pItem;
+  if( pItem->eKind==KQL_AST_MULTIASSIGN && pItem->nChild ) pCall = pItem->aChild[0];
+  if( pCall->eKind!=KQL_AST_CALL || pCall->z==0 ) return 0;
+  const char *zNth;
+  if( strcmp(pCall->z, "array_sort_asc")==0 ) zNth = "__array_sort_asc_nth";
+  else if( strcmp(pCall->z, "array_sort_desc")==0 ) zNth = "__array_sort_desc_nth";
+  else return 0;
+  int nArr = pCall->nChild;
+  if( nArr>0 ){
+    const KqlAst *pLast = pCall->aChild[nArr-1];
+    if( pLast->eKind==KQL_AST_LITERAL && pLast->eOp==KQL_LIT_BOOL ) nArr--;
+  }
+  if( nArr<2 && pItem->eKind!=KQL_AST_MULTIASSIGN ) return 0;
+  KqlAst **a = kqlArenaAlloc(p->pArena, sizeof(KqlAst*)*(size_t)(nArr+1));
+  for(int i=0; i<nArr; i++){
+    KqlAst *pNth = kqlAstNewText(p->pArena, KQL_AST_CALL, pCall->iOfst, pCall->nLen, zNth, -1);
+    KqlAst *pIdx = kqlAstNewText(p->pArena, KQL_AST_LITERAL, pCall->iOfst, 0,
+                                 kqlArenaPrintf(p->pArena, "%d", i), -1);
+    pIdx->eOp = KQL_LIT_LONG;
+    kqlAstAppend(p->pArena, pNth, pIdx);
+    for(int k=0; k<pCall->nChild; k++) kqlAstAppend(p->pArena, pNth, pCall->aChild[k]);
+    pNth->iOfst = pCall->iOfst;
+    pNth->nLen = pCall->nLen;
+    const char *zName = 0;
+    if( pItem->eKind==KQL_AST_MULTIASSIGN && i+1<pItem->nChild ) zName = pItem->aChild[i+1]->z;
+    if( zName==0 ){
+      const KqlAst *pArg = pCall->aChild[i];
+      const char *zArg = pArg->eKind==KQL_AST_IDENT ? pArg->z : kqlNameForExpr(p, pArg, 0);
+      zName = zArg ? kqlArenaPrintf(p->pArena, "%s_sorted", zArg)
+                   : kqlArenaPrintf(p->pArena, "array%d_sorted", i+1);
+    }
+    KqlAst *pAs = kqlAstNewText(p->pArena, KQL_AST_ASSIGN, pItem->iOfst, pItem->nLen, zName, -1);
+    kqlAstAppend(p->pArena, pAs, pNth);
+    pAs->iOfst = pItem->iOfst;
+    pAs->nLen = pItem->nLen;
+    a[i] = pAs;
+  }
+  *papItem = a;
+  return nArr;
+}
+
+/* The items of project/extend/print with multi-column calls expanded. */
+KqlAst *kqlBindExpandItems(Binder *p, const KqlAst *pOp){
+  int bAny = 0;
+  KqlAst **aTmp;
+  for(int i=0; i<pOp->nChild && !bAny; i++){
+    if( expandMulti(p, pOp->aChild[i], &aTmp) ) bAny = 1;
+  }
+  if( !bAny ) return (KqlAst*)pOp;
+  KqlAst *pNew = kqlArenaAlloc(p->pArena, sizeof(KqlAst));
+  *pNew = *pOp;
+  pNew->nChild = pNew->nAlloc = 0;
+  pNew->aChild = 0;
+  for(int i=0; i<pOp->nChild; i++){
+    int n = expandMulti(p, pOp->aChild[i], &aTmp);
+    if( n==0 ){ kqlAstAppend(p->pArena, pNew, pOp->aChild[i]); continue; }
+    for(int k=0; k<n; k++) kqlAstAppend(p->pArena, pNew, aTmp[k]);
+  }
+  pNew->iOfst = pOp->iOfst;
+  pNew->nLen = pOp->nLen;
+  return pNew;
+}
+
 /* project */
 static KqlRel *opProject(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  pOp = kqlBindExpandItems(p, pOp);
   KqlRowCtx ctx, *pSave;
   const char *zA = rowEnter(p, &ctx, &pSave, pIn);
   KqlCol *aCol = colsNew(p, pOp->nChild);
@@ -151,6 +221,7 @@ static KqlRel *extendOne(Binder *p, KqlRel *pIn, const KqlAst *pItem){
 }
 
 static KqlRel *opExtend(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  pOp = kqlBindExpandItems(p, pOp);
   KqlRel *r = pIn;
   for(int i=0; i<pOp->nChild; i++){
     const KqlAst *pItem = pOp->aChild[i];

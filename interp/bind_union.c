@@ -75,6 +75,16 @@ KqlRel *kqlBindUnion(Binder *p, KqlRel *pFirst, const KqlAst *pFirstAst, const K
       }
     }
   }
+  /* a renamed column must not take the name of another column: x_long1 */
+  for(int k=nFixed; k<nCol; k++){
+    if( azOut[k]==aCol[k].zName ) continue;
+    KqlCol *aOther = kqlArenaAlloc(p->pArena, sizeof(KqlCol)*(size_t)(nCol+1));
+    int nOther = 0;
+    for(int j=0; j<nCol; j++){
+      if( j!=k && (azOut[j]==aCol[j].zName || j<k) ) aOther[nOther++].zName = azOut[j];
+    }
+    azOut[k] = kqlNameUnique(p, azOut[k], aOther, nOther);
+  }
   /* kind=inner: keep columns present (same name and type) in every leg */
   unsigned char *abKeep = kqlArenaAlloc(p->pArena, (size_t)nCol+1);
   int nOut = 0;

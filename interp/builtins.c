@@ -21,6 +21,9 @@
 
 static const KqlBuiltin aBuiltin[] = {
   /* zName        nMin nMax kind flags            eRet              zArgs  zSql */
+  /* column i of the multi-column array_sort_asc/desc(a1, a2, ...) (bind_op.c) */
+  {"__array_sort_asc_nth",  2, -1, SCL, 0,         KQL_T_DYNAMIC,    "l?",  "kql_array_sort_asc_nth"},
+  {"__array_sort_desc_nth", 2, -1, SCL, 0,         KQL_T_DYNAMIC,    "l?",  "kql_array_sort_desc_nth"},
   {"ago",            1,  1, SCL, SP,               KQL_T_DATETIME,   "t",   0},
   {"any",            1, -1, AGG, SP|KQL_FNF_STARARG, KQL_RET_ARG0,   "*",   0},
   {"arg_max",        2, -1, AGG, SP|KQL_FNF_STARARG, KQL_T_UNKNOWN,  "*?",  0},
