@@ -167,6 +167,11 @@ void kqlPSyntaxError(KqlParseCtx *pCtx, int eTok, const KqlTok *pTok){
   int iOfst = eTok==0 ? pCtx->nSql : pTok->iOfst;
   int n = eTok==0 ? 0 : pTok->n;
   if( pCtx->bErr ) return;
+  if( eTok==0 ){
+    /* point just past the last token, not at trailing blank lines */
+    while( iOfst>0 && (pCtx->zSql[iOfst-1]==' ' || pCtx->zSql[iOfst-1]=='\t'
+                       || pCtx->zSql[iOfst-1]=='\n' || pCtx->zSql[iOfst-1]=='\r') ) iOfst--;
+  }
   if( pCtx->eOpen && pCtx->pEngine
    && kqlParserWouldAccept(pCtx->pEngine, closerOf(pCtx->eOpen)) ){
     int iLine, iCol;

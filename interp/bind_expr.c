@@ -545,12 +545,12 @@ static void compareOperands(Binder *p, KqlExpr **pa, KqlExpr **pb){
 ** without an error: the string side is compared with the other side's text,
 ** a bool with a number as 0/1.
 */
-static int looseComparable(Binder *p, KqlExpr **pa, KqlExpr **pb){
+static int looseComparable(Binder *p, int eOp, KqlExpr **pa, KqlExpr **pb){
   KqlExpr *a = *pa, *b = *pb;
   int ta = a->eType, tb = b->eType;
   int bScalarA = kqlTypeIsNumeric(ta) || ta==KQL_T_BOOL || ta==KQL_T_TIMESPAN || ta==KQL_T_DATETIME;
   int bScalarB = kqlTypeIsNumeric(tb) || tb==KQL_T_BOOL || tb==KQL_T_TIMESPAN || tb==KQL_T_DATETIME;
-  if( (ta==KQL_T_STRING && bScalarB) || (tb==KQL_T_STRING && bScalarA) ){
+  if( (eOp==TK_EQ || eOp==TK_NE) && ((ta==KQL_T_STRING && bScalarB) || (tb==KQL_T_STRING && bScalarA)) ){
     KqlExpr *pNum = ta==KQL_T_STRING ? b : a;
     KqlExpr *c = kqlExprNew(p, pNum->pAst, KQL_T_STRING, kqlExprAs(p, pNum, KQL_T_STRING));
     c->bConst = pNum->bConst;
@@ -564,7 +564,7 @@ static int looseComparable(Binder *p, KqlExpr **pa, KqlExpr **pb){
 
 static KqlExpr *bindCompare(Binder *p, const KqlAst *pAst, KqlExpr *a, KqlExpr *b){
   if( a->bError || b->bError ) return kqlExprError(p, pAst);
-  if( !comparable(a->eType, b->eType) && !looseComparable(p, &a, &b) ) return typeMismatch(p, pAst, a, b);
+  if( !comparable(a->eType, b->eType) && !looseComparable(p, pAst->eOp, &a, &b) ) return typeMismatch(p, pAst, a, b);
   compareOperands(p, &a, &b);
   const char *zOp;
   switch( pAst->eOp ){
