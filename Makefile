@@ -20,6 +20,9 @@ B        ?= build
 PREFIX   ?= /usr/local
 SANFLAGS ?=
 LIBS      = -lsqlite3 -lpcre2-8 -lz -lm
+# the REPL's line editing
+LIBS     += -ledit
+PKGS_EXTRA = libedit-dev
 INC       = -Iinterp -Itables -Igrammar -I$(B)/grammar
 
 # Helpers may build a subset: make B=build-x LIB_SRC="..." GEN_OBJ= GEN_HDR= TEST_SRC="..."
@@ -37,7 +40,7 @@ all: $(B)/kqlite
 
 # Install the Debian packages the build needs, only when something is missing.
 deps:
-	@missing=""; for p in $(PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(PKGS) $(PKGS_EXTRA); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \

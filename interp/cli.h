@@ -15,4 +15,9 @@ char *kqlCliReadFile(const char *zPath, int *pn);
 ** Returns the exit code: 0 clean, 1 an error was found, 2 usage or I/O. */
 int kqlCliCheck(int argc, char **argv);
 
+/* kqlite repl: interactive prompt over an opened engine (cli_repl.c);
+** eFmt is KQL_FMT_* or -1 for the default. Returns the exit code. */
+struct KqlEngine;
+int kqlCliRepl(struct KqlEngine *pEng, int eFmt);
+
 #endif

@@ -28,6 +28,7 @@ static void usage(FILE *out){
   fputs(
     "usage: kqlite run [options] FILE.kql...\n"
     "       kqlite run [options] -e 'QUERY'\n"
+    "       kqlite repl [options]                 interactive prompt (.help inside)\n"
     "       kqlite check --syntax-only [--format text|json] FILE...\n"
     "       kqlite explain --ast|--sql [options] FILE.kql | -e 'QUERY'\n"
     "options:\n"
@@ -53,6 +54,7 @@ struct Opts {
   int nTable;
   const char **azTable; /* NAME=PATH */
   int bSyntaxOnly;
+  int bRepl;            /* kqlite repl */
   int bJsonDiag;
   int mDump;            /* explain: 1 ast, 4 sql */
   int nExt;
@@ -126,7 +128,7 @@ static int worse(int a, int b){
 }
 
 static int cmdRun(Opts *o){
-  if( o->nFile==0 && o->zExpr==0 ){
+  if( o->nFile==0 && o->zExpr==0 && !o->bRepl ){
     fprintf(stderr, "kqlite: no query: give FILE.kql or -e 'QUERY'\n");
     usage(stderr);
     return EXIT_USAGE;
@@ -174,6 +176,11 @@ static int cmdRun(Opts *o){
       return EXIT_USAGE;
     }
     kql_set_now(pEng, t);
+  }
+  if( o->bRepl ){
+    int rcRepl = kqlCliRepl(pEng, o->eFmt);
+    kql_close(pEng);
+    return rcRepl;
   }
   if( o->eFmt<0 ) o->eFmt = isatty(1) ? KQL_FMT_TABLE : KQL_FMT_CSV;
   RunCtx ctx;
@@ -263,8 +270,9 @@ int main(int argc, char **argv){
     }
     else o.azFile[o.nFile++] = a;
   }
-  if( strcmp(zCmd, "run")==0 ){
+  if( strcmp(zCmd, "run")==0 || strcmp(zCmd, "repl")==0 ){
     o.mDump = 0;
+    o.bRepl = zCmd[1]=='e';
     rc = cmdRun(&o);
   }else if( strcmp(zCmd, "explain")==0 ){
     if( o.mDump==0 ) o.mDump = 4;
