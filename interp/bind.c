@@ -92,6 +92,20 @@ void kqlBindColList(KqlStr *pOut, const KqlRel *pRel, const char *zAlias){
   }
 }
 
+const char *kqlBindSrc(Binder *p, const KqlRel *pRel){
+  if( pRel->zCte ) return pRel->zCte;
+  if( p->nCte==0 ) kqlStrInit(&p->cte, p->pArena);
+  const char *zName = kqlArenaPrintf(p->pArena, "c%d", ++p->nCte);
+  kqlStrPrintf(&p->cte, "%s%s AS (%s)", p->nCte>1 ? ", " : "", zName, pRel->zSql);
+  ((KqlRel*)pRel)->zCte = zName;
+  return zName;
+}
+
+const char *kqlBindWith(Binder *p){
+  if( p->nCte==0 ) return "";
+  return kqlArenaPrintf(p->pArena, "WITH %s ", kqlStrText(&p->cte));
+}
+
 KqlScope *kqlBindLookup(Binder *p, const char *zName){
   for(KqlScope *s = p->pScope; s; s = s->pNext){
     if( strcmp(s->zName, zName)==0 ) return s;
@@ -642,10 +656,51 @@ void kqlBindLet(Binder *p, const KqlAst *pLet){
   s->pExpr = e;
 }
 
-KqlProgram *kqlBindQuery(KqlArena *pArena, const KqlAst *pQuery, KqlBindEnv *pEnv,
+/*
+** The binder talks to the environment through a wrapper so that queries
+** run during binding (xQuery) see the CTEs the statement has so far.
+*/
+typedef struct EnvWrap EnvWrap;
+struct EnvWrap {
+  KqlBindEnv *pOrig;    /* the caller's environment */
+  Binder *pB;           /* whose CTEs prefix xQuery's SQL */
+};
+
+static int wrapTable(void *pArg, const char *zName, KqlTableRef *pOut, const char **pzErr){
+  EnvWrap *w = pArg;
+  return w->pOrig->xTable(w->pOrig->pArg, zName, pOut, pzErr);
+}
+
+static int wrapQuery(void *pArg, const char *zSql, const KqlParam *aParam, int nParam,
+                     const char **pzOut, const char **pzErr){
+  EnvWrap *w = pArg;
+  const char *z = kqlArenaPrintf(w->pB->pArena, "%s%s", kqlBindWith(w->pB), zSql);
+  return w->pOrig->xQuery(w->pOrig->pArg, z, aParam, nParam, pzOut, pzErr);
+}
+
+static int wrapExternal(void *pArg, const char *zUrl, int nCol, const KqlCol *aCol,
+                        const char *zFormat, KqlTableRef *pOut, const char **pzErr){
+  EnvWrap *w = pArg;
+  return w->pOrig->xExternal(w->pOrig->pArg, zUrl, nCol, aCol, zFormat, pOut, pzErr);
+}
+
+static int wrapListTables(void *pArg, const char ***pazName){
+  EnvWrap *w = pArg;
+  return w->pOrig->xListTables(w->pOrig->pArg, pazName);
+}
+
+KqlProgram *kqlBindQuery(KqlArena *pArena, const KqlAst *pQuery, KqlBindEnv *pEnvOrig,
                          KqlDiagList *pDiags){
   Binder b;
   memset(&b, 0, sizeof(b));
+  EnvWrap wrap = { pEnvOrig, &b };
+  KqlBindEnv envW = *pEnvOrig;
+  KqlBindEnv *pEnv = &envW;
+  envW.pArg = &wrap;
+  envW.xTable = pEnvOrig->xTable ? wrapTable : 0;
+  envW.xQuery = pEnvOrig->xQuery ? wrapQuery : 0;
+  envW.xExternal = pEnvOrig->xExternal ? wrapExternal : 0;
+  envW.xListTables = pEnvOrig->xListTables ? wrapListTables : 0;
   b.pArena = pArena;
   b.pEnv = pEnv;
   b.pDiags = pDiags;
@@ -674,7 +729,7 @@ KqlProgram *kqlBindQuery(KqlArena *pArena, const KqlAst *pQuery, KqlBindEnv *pEn
         if( pDiags->nErr==nErrBefore ){
           KqlBoundStmt *ps = &pProg->aStmt[pProg->nStmt++];
           ps->pAst = pSt;
-          ps->zSql = r->zSql;
+          ps->zSql = kqlArenaPrintf(pArena, "%s%s", kqlBindWith(&b), r->zSql);
           ps->nCol = r->nCol;
           ps->aCol = r->aCol;
         }
@@ -684,5 +739,7 @@ KqlProgram *kqlBindQuery(KqlArena *pArena, const KqlAst *pQuery, KqlBindEnv *pEn
   }
   pProg->nParam = b.nParam;
   pProg->aParam = b.aParam;
+  pEnvOrig->eIoErr = envW.eIoErr;
+  pEnvOrig->eOffline = envW.eOffline;
   return pProg;
 }

@@ -36,6 +36,7 @@ struct KqlRel {
   KqlCol *aCol;
   int bOrdered;         /* rows are in a meaningful order (sort/top/serialize) */
   int bError;           /* binding failed: later operators add no further errors */
+  const char *zCte;     /* name of the CTE holding zSql, once kqlBindSrc made one */
 };
 
 /* let-bound names. */
@@ -72,6 +73,8 @@ struct Binder {
   int nParam, nParamAlloc;
   KqlParam *aParam;
   int nAlias;           /* counter for unique SQL aliases */
+  KqlStr cte;           /* "c1 AS (...), c2 AS (...)": every relation used as an input */
+  int nCte;             /* CTEs in cte */
   int nDepth;           /* recursion guard */
 };
 
@@ -92,6 +95,15 @@ const char *kqlBindParamText(Binder *p, const char *z, int n);
 const char *kqlBindParamInt(Binder *p, int64_t i);
 const char *kqlBindParamReal(Binder *p, double r);
 const char *kqlBindParamNull(Binder *p);
+/*
+** The name to read relation pRel FROM: the SQL of every operator's input
+** becomes a common table expression (c1, c2, ...) of the statement instead
+** of a nested sub-select, so long pipelines never nest deeply (SQLite's
+** parser has a small stack) and SQLite still inlines CTEs used once.
+*/
+const char *kqlBindSrc(Binder *p, const KqlRel *pRel);
+/* The CTE list so far as a "WITH ... " prefix ("" when empty). */
+const char *kqlBindWith(Binder *p);
 /* Column list "a"."x", ... of pRel read through alias zAlias. */
 void kqlBindColList(KqlStr *pOut, const KqlRel *pRel, const char *zAlias);
 

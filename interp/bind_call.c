@@ -457,7 +457,7 @@ KqlExpr *kqlBindCall(Binder *p, const KqlAst *pAst){
       kqlStrInit(&q, p->pArena);
       kqlStrPrintf(&q, "(SELECT %s.", zA);
       kqlStrIdent(&q, r->aCol[0].zName, -1);
-      kqlStrPrintf(&q, " FROM (%s) AS %s LIMIT 1)", r->zSql, zA);
+      kqlStrPrintf(&q, " FROM %s AS %s LIMIT 1)", kqlBindSrc(p, r), zA);
       KqlExpr *e = kqlExprNew(p, pAst, r->aCol[0].eType, kqlStrText(&q));
       e->bConst = 1;
       return e;

@@ -718,7 +718,7 @@ static KqlExpr *bindIn(Binder *p, const KqlAst *pAst){
       kqlStrInit(&s, p->pArena);
       kqlStrPrintf(&s, "(SELECT json_group_array(%s.", zA);
       kqlStrIdent(&s, r->aCol[0].zName, -1);
-      kqlStrPrintf(&s, ") FROM (%s) AS %s)", r->zSql, zA);
+      kqlStrPrintf(&s, ") FROM %s AS %s)", kqlBindSrc(p, r), zA);
       kqlStrAppend(&parts, nParts++ ? ", " : "", -1);
       kqlStrAppend(&parts, kqlStrText(&s), -1);
       if( eItemType<0 ) eItemType = r->aCol[0].eType;

@@ -108,8 +108,8 @@ static const char *dedupLeft(Binder *p, const KqlRel *pL, const JoinKey *aKey, i
     if( i ) kqlStrAppend(&s, ", ", 2);
     appendCol(&s, zA, pL->aCol[aKey[i].iLeft].zName);
   }
-  kqlStrPrintf(&s, ") AS kql_rn FROM (%s) AS %s) WHERE kql_rn = 1", pL->zSql, zA);
-  return kqlStrText(&s);
+  kqlStrPrintf(&s, ") AS kql_rn FROM %s AS %s) WHERE kql_rn = 1", kqlBindSrc(p, pL), zA);
+  return kqlBindSrc(p, kqlBindRelNew(p, kqlStrText(&s), pL->nCol, pL->aCol));
 }
 
 static KqlRel *bindJoinLike(Binder *p, KqlRel *pL, const KqlAst *pOp, int bLookup){
@@ -141,7 +141,7 @@ static KqlRel *bindJoinLike(Binder *p, KqlRel *pL, const KqlAst *pOp, int bLooku
     }
   }
   const char *zL = kqlBindAlias(p), *zR = kqlBindAlias(p);
-  const char *zLeftSql = eKind==JK_INNERUNIQUE ? dedupLeft(p, pL, aKey, nKey) : pL->zSql;
+  const char *zLeftSql = eKind==JK_INNERUNIQUE ? dedupLeft(p, pL, aKey, nKey) : kqlBindSrc(p, pL);
   KqlStr on;
   kqlStrInit(&on, p->pArena);
   for(int i=0; i<nKey; i++){
@@ -158,9 +158,9 @@ static KqlRel *bindJoinLike(Binder *p, KqlRel *pL, const KqlAst *pOp, int bLooku
     const KqlRel *pKeep = bRight ? pR : pL;
     kqlStrAppend(&s, "SELECT ", -1);
     kqlBindColList(&s, pKeep, bRight ? zR : zL);
-    kqlStrPrintf(&s, " FROM (%s) AS %s WHERE %sEXISTS (SELECT 1 FROM (%s) AS %s WHERE %s)",
-                 bRight ? pR->zSql : pL->zSql, bRight ? zR : zL, bAnti ? "NOT " : "",
-                 bRight ? pL->zSql : pR->zSql, bRight ? zL : zR, kqlStrText(&on));
+    kqlStrPrintf(&s, " FROM %s AS %s WHERE %sEXISTS (SELECT 1 FROM %s AS %s WHERE %s)",
+                 kqlBindSrc(p, bRight ? pR : pL), bRight ? zR : zL, bAnti ? "NOT " : "",
+                 kqlBindSrc(p, bRight ? pL : pR), bRight ? zL : zR, kqlStrText(&on));
     return kqlBindRelNew(p, kqlStrText(&s), pKeep->nCol, pKeep->aCol);
   }
   KqlCol *aCol = kqlArenaAlloc(p->pArena, sizeof(KqlCol)*(size_t)(pL->nCol + pR->nCol + 1));
@@ -190,7 +190,7 @@ static KqlRel *bindJoinLike(Binder *p, KqlRel *pL, const KqlAst *pOp, int bLooku
   }
   const char *zJoin = eKind==JK_LEFTOUTER ? "LEFT JOIN" : eKind==JK_RIGHTOUTER ? "RIGHT JOIN"
                     : eKind==JK_FULLOUTER ? "FULL JOIN" : "JOIN";
-  kqlStrPrintf(&s, " FROM (%s) AS %s %s (%s) AS %s ON %s", zLeftSql, zL, zJoin, pR->zSql, zR,
+  kqlStrPrintf(&s, " FROM %s AS %s %s %s AS %s ON %s", zLeftSql, zL, zJoin, kqlBindSrc(p, pR), zR,
                kqlStrText(&on));
   return kqlBindRelNew(p, kqlStrText(&s), nCol, aCol);
 }

@@ -97,7 +97,7 @@ KqlRel *kqlBindMvExpand(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     kqlStrPrintf(&s, "%s AS ", azColSql[c]);
     kqlStrIdent(&s, aCol[c].zName, -1);
   }
-  kqlStrPrintf(&s, " FROM (%s) AS %s, json_each(kql_mv_seq(kql_mv_count(", pIn->zSql, zA);
+  kqlStrPrintf(&s, " FROM %s AS %s, json_each(kql_mv_seq(kql_mv_count(", kqlBindSrc(p, pIn), zA);
   for(int i=0; i<nItem; i++) kqlStrPrintf(&s, "%s%s", i ? ", " : "", azSql[i]);
   kqlStrAppend(&s, ")", 1);
   if( pLimit && pLimit->nChild ){

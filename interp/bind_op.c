@@ -27,10 +27,11 @@ static KqlCol *colsNew(Binder *p, int n){
   return kqlArenaAlloc(p->pArena, sizeof(KqlCol)*(size_t)(n>0 ? n : 1));
 }
 
-/* "FROM (<input>) AS alias" */
-static void appendFrom(KqlStr *s, const KqlRel *pIn, const char *zAlias){
-  kqlStrPrintf(s, " FROM (%s) AS %s", pIn->zSql, zAlias);
+/* "FROM <input> AS alias" (the input is a CTE: kqlBindSrc) */
+static void appendFromB(Binder *p, KqlStr *s, const KqlRel *pIn, const char *zAlias){
+  kqlStrPrintf(s, " FROM %s AS %s", kqlBindSrc(p, pIn), zAlias);
 }
+#define appendFrom(S, IN, ALIAS) appendFromB(p, S, IN, ALIAS)
 
 /* where / filter */
 static KqlRel *opWhere(Binder *p, KqlRel *pIn, const KqlAst *pOp){

@@ -138,7 +138,7 @@ KqlRel *kqlBindUnion(Binder *p, KqlRel *pFirst, const KqlAst *pFirstAst, const K
       }
     }
     if( nPut==0 ) kqlStrAppend(&s, "NULL", -1);
-    kqlStrPrintf(&s, " FROM (%s) AS %s", aLeg[i]->zSql, zA);
+    kqlStrPrintf(&s, " FROM %s AS %s", kqlBindSrc(p, aLeg[i]), zA);
   }
   /* wrap so the compound select behaves as one relation */
   KqlStr w;
