@@ -62,6 +62,8 @@ static const KqlBuiltin aBuiltin[] = {
 #include "fn_agg.inc"
 #include "fn_math.inc"
 #include "fn_net.inc"
+#include "fn_series.inc"
+#include "fn_geo.inc"
 #include "fn_known.inc"
 };
 

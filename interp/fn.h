@@ -23,6 +23,8 @@ int kqlFnRegisterAgg(sqlite3 *db);
 int kqlFnRegisterMath(sqlite3 *db);
 int kqlFnRegisterRegex(sqlite3 *db);
 int kqlFnRegisterNet(sqlite3 *db);
+int kqlFnRegisterGeo(sqlite3 *db);
 int kqlFnRegisterConvert(sqlite3 *db);
+int kqlFnRegisterOps(sqlite3 *db);
 
 #endif

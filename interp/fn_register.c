@@ -11,6 +11,8 @@ int kqlFnRegisterAll(sqlite3 *db){
     kqlFnRegisterCore, kqlFnRegisterMvExpand, kqlFnRegisterString, kqlFnRegisterConvert, kqlFnRegisterRegex,
     kqlFnRegisterDatetime, kqlFnRegisterDynamic, kqlFnRegisterAgg,
     kqlFnRegisterMath, kqlFnRegisterNet,
+    kqlFnRegisterGeo,
+    kqlFnRegisterOps,
   };
   for(unsigned i=0; i<sizeof(aReg)/sizeof(aReg[0]); i++){
     int rc = aReg[i](db);

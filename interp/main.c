@@ -213,6 +213,7 @@ int main(int argc, char **argv){
   if( argc<2 ){ usage(stderr); return EXIT_USAGE; }
   const char *zCmd = argv[1];
   if( strcmp(zCmd, "check")==0 ) return kqlCliCheck(argc-2, argv+2);
+  if( strcmp(zCmd, "gen")==0 ) return kqlCliGen(argc-2, argv+2);
   if( strcmp(zCmd, "-h")==0 || strcmp(zCmd, "--help")==0 || strcmp(zCmd, "help")==0 ){
     usage(stdout);
     return 0;
