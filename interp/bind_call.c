@@ -346,11 +346,16 @@ static KqlExpr *bindSpecial(Binder *p, const KqlAst *pAst, const KqlBuiltin *pFn
   }
   if( strcmp(z, "column_ifexists")==0 || strcmp(z, "columnifexists")==0 ){
     const KqlAst *pName = pAst->aChild[0];
-    if( pName->eKind!=KQL_AST_LITERAL || pName->eOp!=KQL_LIT_STRING ){
+    const char *zCol = 0;
+    if( a[0]->eType==KQL_T_STRING && a[0]->bConst && a[0]->zSql[0]=='?' ){
+      int iP = atoi(a[0]->zSql+1);
+      if( iP>=1 && iP<=p->nParam && p->aParam[iP-1].eKind==KQL_PARAM_TEXT ) zCol = p->aParam[iP-1].z;
+    }
+    if( zCol==0 ){
       kqlBindErr(p, pName, "KQL132", "argument 1 of '%s' must be a constant column name", z);
       return kqlExprError(p, pAst);
     }
-    int iCol = p->pRow ? kqlBindFindCol(p->pRow->pRel, pName->z) : -1;
+    int iCol = p->pRow ? kqlBindFindCol(p->pRow->pRel, zCol) : -1;
     if( iCol<0 ) return a[1];
     return kqlExprNew(p, pAst, p->pRow->pRel->aCol[iCol].eType, kqlBindColRef(p, iCol));
   }
