@@ -123,6 +123,11 @@ static KqlScope *scopePush(Binder *p, const char *zName, int eKind){
   return s;
 }
 
+void kqlBindDefineRel(Binder *p, const char *zName, KqlRel *pRel){
+  KqlScope *s = scopePush(p, zName, KQL_SCOPE_REL);
+  s->pRel = pRel;
+}
+
 /*
 ** Is pAst a tabular expression? Decided syntactically, plus a look at the
 ** let scope for names. A bare name that is not let-bound is a table.

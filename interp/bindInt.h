@@ -90,6 +90,8 @@ void kqlBindErr(Binder *p, const KqlAst *pAt, const char *zCode, const char *zFm
   __attribute__((format(printf, 4, 5)));
 void kqlBindNotSupported(Binder *p, const KqlAst *pAt, const char *zWhat);
 void kqlBindLet(Binder *p, const KqlAst *pLet);
+/* Bind zName to an already-bound relation (the 'as' operator). */
+void kqlBindDefineRel(Binder *p, const char *zName, KqlRel *pRel);
 /* Add a parameter; returns its "?NNN" text. */
 const char *kqlBindParamText(Binder *p, const char *z, int n);
 const char *kqlBindParamInt(Binder *p, int64_t i);

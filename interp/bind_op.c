@@ -747,7 +747,9 @@ KqlRel *kqlBindOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     case KQL_AST_OP_JOIN: case KQL_AST_OP_LOOKUP: return kqlBindJoin(p, pIn, pOp);
     case KQL_AST_OP_UNION:     return kqlBindUnion(p, pIn, 0, kqlBindExpandWildcards(p, pOp));
     case KQL_AST_OP_MVEXPAND:  return kqlBindMvExpand(p, pIn, pOp);
-    case KQL_AST_OP_AS:        return pIn;
+    case KQL_AST_OP_AS:
+      if( pOp->z ) kqlBindDefineRel(p, pOp->z, pIn);   /* later statements may name it */
+      return pIn;
     case KQL_AST_OP_RENDER:    return pIn;   /* drawing comes later: the input is the result */
     case KQL_AST_OP_SERIALIZE: {
       KqlRel *r = opExtend(p, pIn, pOp);

@@ -242,6 +242,7 @@ int kqlFnRegisterGeoCells(sqlite3 *db);     /* fn_geo_cells.c: S2, geohash */
 int kqlFnRegisterGeoMeasure(sqlite3 *db);   /* fn_geo_measure.c */
 int kqlFnRegisterGeoOps(sqlite3 *db);       /* fn_geo_ops.c: overlays, buffers */
 int kqlFnRegisterGeoH3(sqlite3 *db);        /* fn_geo_h3.c */
+int kqlFnRegisterGeoWkt(sqlite3 *db);       /* fn_geo_wkt.c */
 
 /* Make the finished text of p the function's result (dynamic JSON). */
 void kqlGeoResultJson(sqlite3_context *ctx, sqlite3_str *p);

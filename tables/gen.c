@@ -12,10 +12,10 @@
 **   CSV    RFC 4180: a header row, CRLF line ends, a field quoted (with
 **          doubled quotes) when it holds a comma, quote, CR or LF; a
 **          column with no value is an empty field.
-**   JSONL  one object per line with every column; strings, guids,
-**          datetimes and timespans as JSON strings, numbers and bools
-**          bare, dynamic values as JSON; no value is "" for a string and
-**          null for the other types.
+**   JSONL  one object per line; strings, guids, datetimes and timespans
+**          as JSON strings, numbers and bools bare, dynamic values as
+**          JSON; a column with no value is left out of the object (the
+**          loaders then give it "" or null, as for an empty CSV field).
 ** Nothing depends on the clock, the locale or the platform's rand(): the
 ** same options give the same bytes.
 */
@@ -89,11 +89,28 @@ static void csvField(Out *o, const char *z, int n){
   o->n = (size_t)(y - o->a);
 }
 
-/* A JSON string literal of z[0..n). */
+/* Bytes a JSON string must escape: " \ and the control characters. */
+static const unsigned char aJsonSpecial[256] = {
+  1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+  ['"'] = 1, ['\\'] = 1,
+};
+
+/* A JSON string literal of z[0..n). One pass when nothing needs escaping. */
 static void jsonString(Out *o, const char *z, int n){
   static const char aHex[] = "0123456789abcdef";
   char *y = o->a + o->n;
+  unsigned char bEsc = 0;
   *y++ = '"';
+  for(int i=0; i<n; i++){
+    unsigned char c = (unsigned char)z[i];
+    bEsc |= aJsonSpecial[c];
+    y[i] = (char)c;
+  }
+  if( !bEsc ){
+    y[n] = '"';
+    o->n += (size_t)n + 2;
+    return;
+  }
   for(int i=0; i<n; i++){
     unsigned char c = (unsigned char)z[i];
     if( c=='"' || c=='\\' ){
@@ -169,6 +186,7 @@ static void writeRows(KqlGen *p, KqlGenPlan *pPlan, Out *o, char **azKey, int *a
     for(int i=0; i<p->nCol; i++){
       if( p->aCol[i].iFollow>=0 ) aFill[i] = aFill[p->aCol[i].iFollow];
     }
+    int nMember = 0;
     if( bJson ){ outReserve(o); o->a[o->n++] = '{'; }
     for(int i=0; i<p->nCol; i++){
       const KqlGenCol *c = &p->aCol[i];
@@ -186,17 +204,13 @@ static void writeRows(KqlGen *p, KqlGenPlan *pPlan, Out *o, char **azKey, int *a
       }
       if( aFill[i] ) c->xGen(p, c, &b);
       if( bJson ){
-        if( i ) o->a[o->n++] = ',';
+        /* a column with no value is left out: the loaders give it ""
+        ** (string) or null, exactly what an empty CSV field gives */
+        if( !aFill[i] || b.n==0 ) continue;
+        if( nMember++ ) o->a[o->n++] = ',';
         outPutn(o, azKey[i], (size_t)anKey[i]);
-        if( isJsonString(c->eType) ){
-          if( aFill[i] && (b.n>0 || c->eType==KQL_T_STRING) ) jsonString(o, b.z, b.n);
-          else if( c->eType==KQL_T_STRING ) outPutn(o, "\"\"", 2);
-          else outPutn(o, "null", 4);
-        }else if( aFill[i] && b.n>0 ){
-          outPutn(o, b.z, (size_t)b.n);
-        }else{
-          outPutn(o, "null", 4);
-        }
+        if( isJsonString(c->eType) ) jsonString(o, b.z, b.n);
+        else outPutn(o, b.z, (size_t)b.n);
       }else{
         if( i ) o->a[o->n++] = ',';
         if( aFill[i] && b.n>0 ) csvField(o, b.z, b.n);
