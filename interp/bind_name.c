@@ -57,6 +57,10 @@ static const char *exprName(Binder *p, const KqlAst *pAst){
       if( kqlBindLookup(p, zFn) ) return 0;
       for(unsigned i=0; i<sizeof(azFirstArg)/sizeof(azFirstArg[0]); i++){
         if( strcmp(azFirstArg[i], zFn)==0 ){
+          /* bin(Name = Col, 1h) names the result Name */
+          if( pAst->nChild && (pAst->aChild[0]->eKind==KQL_AST_NAMEDARG || pAst->aChild[0]->eKind==KQL_AST_ASSIGN) ){
+            return pAst->aChild[0]->z;
+          }
           return pAst->nChild ? exprName(p, pAst->aChild[0]) : 0;
         }
       }

@@ -221,13 +221,47 @@ static KqlRel *extendOne(Binder *p, KqlRel *pIn, const KqlAst *pItem){
   return r;
 }
 
+/*
+** (a, b, ...) = f(...) for the functions that return several columns
+** (series_decompose_anomalies, series_fit_line, ...). They are not run yet:
+** when checking, the names are typed dynamic so the rest of the query can be
+** checked; when running, the call is reported as not supported.
+*/
+static KqlRel *extendMulti(Binder *p, KqlRel *pIn, const KqlAst *pItem){
+  const KqlAst *pCall = pItem->nChild ? pItem->aChild[0] : 0;
+  if( !p->pEnv->bCheck || pCall==0 || pCall->eKind!=KQL_AST_CALL ){
+    kqlBindNotSupported(p, pCall ? pCall : pItem, pCall && pCall->z
+                        ? kqlArenaPrintf(p->pArena, "(a, b, ...) = %s(...)", pCall->z) : "(a, b) = ... in extend");
+    return pIn;
+  }
+  KqlRowCtx ctx, *pSave;
+  rowEnter(p, &ctx, &pSave, pIn);
+  for(int i=0; i<pCall->nChild; i++){
+    const KqlAst *pArg = pCall->aChild[i];
+    if( pArg->eKind==KQL_AST_NAMEDARG ) pArg = pArg->aChild[0];
+    if( pArg->eKind!=KQL_AST_STAR ) kqlBindExpr(p, pArg);
+  }
+  rowLeave(p, pSave);
+  KqlRel *r = pIn;
+  for(int i=1; i<pItem->nChild; i++){
+    KqlAst *pAs = kqlAstNewText(p->pArena, KQL_AST_ASSIGN, pItem->iOfst, pItem->nLen, pItem->aChild[i]->z, -1);
+    KqlAst *pNull = kqlAstNewText(p->pArena, KQL_AST_LITERAL, pItem->iOfst, 0, "null", -1);
+    pNull->eOp = KQL_LIT_NULL;
+    kqlAstAppend(p->pArena, pAs, pNull);
+    pAs->iOfst = pItem->iOfst;
+    pAs->nLen = pItem->nLen;
+    r = extendOne(p, r, pAs);
+  }
+  return r;
+}
+
 static KqlRel *opExtend(Binder *p, KqlRel *pIn, const KqlAst *pOp){
   pOp = kqlBindExpandItems(p, pOp);
   KqlRel *r = pIn;
   for(int i=0; i<pOp->nChild; i++){
     const KqlAst *pItem = pOp->aChild[i];
     if( pItem->eKind==KQL_AST_MULTIASSIGN ){
-      kqlBindNotSupported(p, pItem, "(a, b) = ... in extend");
+      r = extendMulti(p, r, pItem);
       continue;
     }
     r = extendOne(p, r, pItem);
