@@ -387,7 +387,8 @@ static KqlRel *opDistinct(Binder *p, KqlRel *pIn, const KqlAst *pOp){
 /* Is pAst a call of arg_max/arg_min? */
 static int isArgMinMax(const KqlAst *pAst){
   return pAst && pAst->eKind==KQL_AST_CALL && pAst->z
-      && (strcmp(pAst->z, "arg_max")==0 || strcmp(pAst->z, "arg_min")==0);
+      && (strcmp(pAst->z, "arg_max")==0 || strcmp(pAst->z, "arg_min")==0
+          || strcmp(pAst->z, "argmax")==0 || strcmp(pAst->z, "argmin")==0);   /* deprecated spellings */
 }
 
 typedef struct SumOut SumOut;
@@ -414,7 +415,7 @@ static void sumAdd(Binder *p, SumOut *o, const char *zName, int eType, const cha
 */
 static void sumArgMax(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *pIn,
                       const KqlAst *pBy, int bBare, const KqlAst *pNames){
-  int bMax = strcmp(pCall->z, "arg_max")==0;
+  int bMax = strstr(pCall->z, "max")!=0;
   if( pCall->nChild<2 ){
     kqlBindErr(p, pCall, "KQL131", "function '%s' expects at least 2 arguments, got %d", pCall->z, pCall->nChild);
     return;

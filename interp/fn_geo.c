@@ -16,7 +16,7 @@
 int kqlFnRegisterGeo(sqlite3 *db){
   int (*const aReg[])(sqlite3 *) = {
     kqlFnRegisterGeoCells, kqlFnRegisterGeoMeasure, kqlFnRegisterGeoOps,
-    kqlFnRegisterGeoWkt,
+    kqlFnRegisterGeoWkt, kqlFnRegisterGeoH3,
   };
   for(unsigned i=0; i<sizeof(aReg)/sizeof(aReg[0]); i++){
     int rc = aReg[i](db);

@@ -8,72 +8,12 @@
 ** the two parts of the sphere it separates). Shells end up counterclockwise
 ** and holes clockwise, so the interior is always on the left of an edge.
 ** Also here: point containment (the winding of a ring around the point),
-** distance to the boundary, area, perimeter, centroid, GeoJSON output of a
-** region, and the latitude-band sweep that finds candidate pairs of arcs.
+** distance to the boundary, area, perimeter, centroid and GeoJSON output of
+** a region.
 */
 #include "fn_geo.h"
 #include <stdlib.h>
 #include <string.h>
-
-/****************************************************************************
-** Candidate pairs of arcs.
-*/
-
-/* Band of z (sine of latitude) covered by one arc, with its index. */
-typedef struct ZBand ZBand;
-struct ZBand {
-  double z0, z1;        /* lowest and highest z reached by the arc */
-  int i;                /* arc index */
-};
-
-static int cmpBand(const void *pA, const void *pB){
-  const ZBand *a = pA, *b = pB;
-  return a->z0<b->z0 ? -1 : a->z0>b->z0 ? 1 : a->i - b->i;
-}
-
-/* z band of arc ab: the endpoints, widened when the arc passes the highest
-** or lowest point of its great circle. */
-static void arcBand(KqlGeoVec a, KqlGeoVec b, double *pz0, double *pz1){
-  double z0 = a.z<b.z ? a.z : b.z, z1 = a.z<b.z ? b.z : a.z;
-  KqlGeoVec n = kqlGeoNormalize(kqlGeoEdgeNormal(a, b));
-  if( geoNorm(n)>0.0 ){
-    /* Highest point of the circle: z axis projected onto its plane. */
-    KqlGeoVec m = geoSub(geoVec(0, 0, 1), geoScale(n, n.z));
-    double mn = geoNorm(m);
-    if( mn>0.0 ){
-      m = geoScale(m, 1.0/mn);
-      if( geoDot(geoCross(a, m), n)>0.0 && geoDot(geoCross(m, b), n)>0.0 ) z1 = m.z;
-      m = geoScale(m, -1.0);
-      if( geoDot(geoCross(a, m), n)>0.0 && geoDot(geoCross(m, b), n)>0.0 ) z0 = m.z;
-    }
-  }
-  *pz0 = z0 - 1e-12;
-  *pz1 = z1 + 1e-12;
-}
-
-int kqlGeoEdgePairs(const KqlGeoVec *aA, const KqlGeoVec *aB, int n,
-                    int (*xPair)(void*, int, int), void *pArg){
-  ZBand *a;
-  if( n<2 ) return 0;
-  a = sqlite3_malloc64((sqlite3_uint64)n*sizeof(ZBand));
-  if( a==0 ) return SQLITE_NOMEM;
-  for(int i=0; i<n; i++){
-    arcBand(aA[i], aB[i], &a[i].z0, &a[i].z1);
-    a[i].i = i;
-  }
-  qsort(a, (size_t)n, sizeof(ZBand), cmpBand);
-  for(int i=0; i<n; i++){
-    for(int j=i+1; j<n && a[j].z0<=a[i].z1; j++){
-      int x = a[i].i, y = a[j].i;
-      if( xPair(pArg, x<y ? x : y, x<y ? y : x) ){
-        sqlite3_free(a);
-        return 0;
-      }
-    }
-  }
-  sqlite3_free(a);
-  return 0;
-}
 
 /****************************************************************************
 ** Building regions.
