@@ -169,6 +169,7 @@ struct KqlGeoRegion {
   KqlGeoVec *aV;      /* ring vertices (open rings, no repeats) */
   double *aLng;       /* original degrees of each vertex, or NaN when computed */
   double *aLat;
+  void *pIndex;       /* point-location index (kqlGeoRegionIndex), or NULL */
 };
 
 /*
@@ -187,6 +188,16 @@ int kqlGeoRegionPolyContains(const KqlGeoRegion *pR, int iPoly, KqlGeoVec p);
 int kqlGeoRegionContains(const KqlGeoRegion *pR, KqlGeoVec p);
 /* Winding of ring iRing around p: 1 inside (left side), 0 outside. */
 int kqlGeoRingContains(const KqlGeoRegion *pR, int iRing, KqlGeoVec p);
+/*
+** Build pR's point-location index so that many containment tests cost
+** about O(log n) each instead of O(n) (fn_geo_index.c). Optional: without
+** it the tests use the winding number. 0 or SQLITE_NOMEM.
+*/
+int kqlGeoRegionIndex(KqlGeoRegion *pR);
+/* Containment of p in polygon iPoly by the index: 1 answered (*pbIn set),
+** 0 when the index cannot decide (then use the winding number). */
+int kqlGeoIndexContains(const KqlGeoRegion *pR, int iPoly, KqlGeoVec p, int *pbIn);
+void kqlGeoIndexFree(void *pIndex);
 /* Angular distance from p to the nearest boundary edge of pR. */
 double kqlGeoRegionBoundaryDist(const KqlGeoRegion *pR, KqlGeoVec p, KqlGeoVec *pClosest);
 

@@ -20,6 +20,7 @@
 */
 
 void kqlGeoRegionFree(KqlGeoRegion *pR){
+  kqlGeoIndexFree(pR->pIndex);
   sqlite3_free(pR->aRing);
   sqlite3_free(pR->aOwner);
   sqlite3_free(pR->aHole);
@@ -196,7 +197,8 @@ int kqlGeoRingContains(const KqlGeoRegion *pR, int iRing, KqlGeoVec p){
 }
 
 int kqlGeoRegionPolyContains(const KqlGeoRegion *pR, int iPoly, KqlGeoVec p){
-  int r0 = pR->aPoly[iPoly], r1 = pR->aPoly[iPoly+1];
+  int r0 = pR->aPoly[iPoly], r1 = pR->aPoly[iPoly+1], bIn;
+  if( pR->pIndex && kqlGeoIndexContains(pR, iPoly, p, &bIn) ) return bIn;
   if( r0>=r1 || !kqlGeoRingContains(pR, r0, p) ) return 0;
   for(int r=r0+1; r<r1; r++){
     if( kqlGeoRingContains(pR, r, p) ) return 0;

@@ -242,7 +242,10 @@ int kqlGenExeCount(void);
 #define KQL_ROLE_PORTDST  4
 #define KQL_ROLE_URL      5   /* URL-like text */
 #define KQL_ROLE_MSG      6   /* free text (message, description) */
-#define KQL_ROLE_COUNT    7
+#define KQL_ROLE_IPOTHER  7   /* an address with no side (the device's own,
+                              ** a NAT address): planted only in tables that
+                              ** have no source or destination column */
+#define KQL_ROLE_COUNT    8
 
 /* Which of the row's processes or files a column describes. */
 #define KQL_PROC_EXE      0   /* the process the event is about */
@@ -361,7 +364,8 @@ struct KqlGenPlan {
   int n;                /* entries in a */
   KqlGenPlant *a;       /* malloc'ed */
   int iNext;            /* next entry to apply */
-  int eDecoyRole;       /* KQL_ROLE_IPDST or _IPSRC: where address decoys go */
+  int eDecoyRole;       /* KQL_ROLE_IPDST, _IPSRC or _IPOTHER: where address
+                        ** decoys (and, for _IPOTHER, the hits) go */
   KqlGenIocText aText[KQL_GEN_MAX_IOC];
 };
 

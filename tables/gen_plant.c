@@ -13,8 +13,10 @@
 ** it. Hits come in a burst, as a beacon would. Decoys: the address less
 ** its last character (82.23.246.16) and with a character more
 ** (82.23.246.1600), its IPv4-mapped IPv6 form, the address only inside a
-** URL or a message, and the port alone with another address. The device's
-** own address columns (LocalIP) are never planted. Random addresses never
+** URL or a message, and the port alone with another address. Columns of
+** the device's own address (LocalIP, ComputerIP) or a NAT address are
+** planted only in tables that have no source or destination address
+** column (Heartbeat, say), and then without a port. Random addresses never
 ** equal an indicator or a decoy (the avoid list), so a hunt by exact
 ** address finds exactly the hits.
 **
@@ -191,9 +193,10 @@ int kqlGenPlanMake(KqlGen *p, KqlGenPlan *pPlan, KqlGenReport *pRep){
   for(int i=0; i<p->nCol; i++) mRole |= 1u << p->aCol[i].eRole;
   int bDst = (mRole>>KQL_ROLE_IPDST) & 1;
   int bSrc = (mRole>>KQL_ROLE_IPSRC) & 1;
-  pPlan->eDecoyRole = bDst ? KQL_ROLE_IPDST : KQL_ROLE_IPSRC;
+  int bOther = !bDst && !bSrc && ((mRole>>KQL_ROLE_IPOTHER) & 1);
+  pPlan->eDecoyRole = bDst ? KQL_ROLE_IPDST : bSrc ? KQL_ROLE_IPSRC : KQL_ROLE_IPOTHER;
   if( o->nIoc==0 ) return 0;
-  if( !bDst && !bSrc ){
+  if( !bDst && !bSrc && !bOther ){
     for(int i=0; i<o->nIoc; i++) pRep->aIoc[i].bNoColumn = 1;
     return 0;
   }
@@ -204,7 +207,9 @@ int kqlGenPlanMake(KqlGen *p, KqlGenPlan *pPlan, KqlGenReport *pRep){
   aKind[nKindMax++] = KQL_PLANT_EXTEND;
   if( (mRole>>KQL_ROLE_URL) & 1 ) aKind[nKindMax++] = KQL_PLANT_URL;
   if( (mRole>>KQL_ROLE_MSG) & 1 ) aKind[nKindMax++] = KQL_PLANT_MSG;
-  if( (mRole>>(bDst ? KQL_ROLE_PORTDST : KQL_ROLE_PORTSRC)) & 1 ) aKind[nKindMax++] = KQL_PLANT_PORT;
+  if( !bOther && ((mRole>>(bDst ? KQL_ROLE_PORTDST : KQL_ROLE_PORTSRC)) & 1) ){
+    aKind[nKindMax++] = KQL_PLANT_PORT;
+  }
   aKind[nKindMax++] = KQL_PLANT_MAPPED;
 
   int64_t nBudget = nRow / (2*o->nIoc);
@@ -298,8 +303,15 @@ void kqlGenPlanApply(KqlGen *p, KqlGenPlan *pPlan){
   const KqlGenIocText *t = &pPlan->aText[pl->iIoc];
   const char *zIp = p->pOpts->aIoc[pl->iIoc].zIp;
   int bDst = pPlan->eDecoyRole==KQL_ROLE_IPDST;
-  int eIp = bDst ? KQL_ROLE_IPDST : KQL_ROLE_IPSRC;
+  int eIp = pPlan->eDecoyRole;
   int ePort = bDst ? KQL_ROLE_PORTDST : KQL_ROLE_PORTSRC;
+  if( eIp==KQL_ROLE_IPOTHER && pl->eKind!=KQL_PLANT_URL && pl->eKind!=KQL_PLANT_MSG ){
+    /* a table whose only addresses are the device's own: no side, no port */
+    put(w, KQL_ROLE_IPOTHER, pl->eKind<=KQL_PLANT_HIT_SRC ? zIp
+          : pl->eKind==KQL_PLANT_PREFIX ? t->zPrefix
+          : pl->eKind==KQL_PLANT_EXTEND ? t->zExtend : t->zMapped);
+    return;
+  }
   switch( pl->eKind ){
     case KQL_PLANT_HIT_DST:
     case KQL_PLANT_HIT_SRC: {

@@ -490,11 +490,16 @@ static int isTarget(const char *zCol){
   return 0;
 }
 
-/* Planting role of a column. The device's own address ("LocalIP") is never
-** planted: an indicator there would not be a remote party. */
+/* Planting role of a column. The device's own address ("LocalIP",
+** "ComputerIP") is planted only when the table has no other address
+** column: an indicator there is not a remote party. */
 static int plantRole(const KqlGenCol *c){
-  if( startsWith(c->zName, "Local") ) return KQL_ROLE_NONE;
+  if( startsWith(c->zName, "Local") ) return KQL_ROLE_IPOTHER;
   switch( c->eGen ){
+    case KQL_G_IPDEV:
+    case KQL_G_IPLOCAL:
+    case KQL_G_IPNAT:
+    case KQL_G_IPPUB:   return KQL_ROLE_IPOTHER;
     case KQL_G_IPSRC:   return KQL_ROLE_IPSRC;
     case KQL_G_IPDST:   return KQL_ROLE_IPDST;
     case KQL_G_IPREMOTE: return KQL_ROLE_IPDST;     /* planted rows go outbound */

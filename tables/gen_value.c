@@ -74,6 +74,11 @@ const char *kqlGenEventText(int i){ return aEvent[i % N(aEvent)].zText; }
 
 static const KqlGenHost *rowHost(const KqlGen *p, const KqlGenCol *pCol);
 
+/* The planted text for an address column without a side, or NULL. */
+static const char *otherOverride(const KqlGen *p, const KqlGenCol *pCol){
+  return pCol->eRole==KQL_ROLE_IPOTHER ? p->row.azOver[KQL_ROLE_IPOTHER] : 0;
+}
+
 /* Is the IPv4 address on the run's avoid list (planted IOCs, decoys)? */
 static int avoided(const KqlGen *p, uint32_t ip){
   for(int i=0; i<p->nAvoid; i++) if( p->aAvoid4[i]==ip ) return 1;
@@ -222,6 +227,8 @@ void kqlGenIpAny(KqlGen *p, const KqlGenCol *pCol, KqlGenBuf *b){
 /* The device's own side: the source of outbound traffic, the destination
 ** of inbound; never planted. */
 void kqlGenIpLocal(KqlGen *p, const KqlGenCol *pCol, KqlGenBuf *b){
+  const char *zOver = otherOverride(p, pCol);
+  if( zOver ){ kqlGenPuts(b, zOver); return; }
   kqlGenPutIp4(b, p->row.bOut ? p->row.ipSrc : p->row.ipDst);
 }
 /* The other side of the connection, whatever its direction. */
@@ -230,14 +237,20 @@ void kqlGenIpRemote(KqlGen *p, const KqlGenCol *pCol, KqlGenBuf *b){
 }
 
 void kqlGenIpDevice(KqlGen *p, const KqlGenCol *pCol, KqlGenBuf *b){
+  const char *zOver = otherOverride(p, pCol);
+  if( zOver ){ kqlGenPuts(b, zOver); return; }
   kqlGenPutIp4(b, notAvoided(p, rowHost(p, pCol)->ip));
 }
 
 void kqlGenIpNat(KqlGen *p, const KqlGenCol *pCol, KqlGenBuf *b){
+  const char *zOver = otherOverride(p, pCol);
+  if( zOver ){ kqlGenPuts(b, zOver); return; }
   kqlGenPutIp4(b, notAvoided(p, p->pPool->aNatIp[p->row.iVendor % 4]));
 }
 
 void kqlGenIpPublic(KqlGen *p, const KqlGenCol *pCol, KqlGenBuf *b){
+  const char *zOver = otherOverride(p, pCol);
+  if( zOver ){ kqlGenPuts(b, zOver); return; }
   kqlGenPutIp4(b, kqlGenPublicIp(p));
 }
 

@@ -527,16 +527,17 @@ Test(gen_plant, seed_hunts_find_exactly_the_hits_jsonl){
   plantAndHunt(KQL_GEN_JSONL);
 }
 
-/* A table without a source/destination address column gets nothing. */
-Test(gen_plant, table_without_address_column){
+/* A table with no address column gets nothing; one whose only address is
+** the device's own (Heartbeat.ComputerIP) gets the hits there. */
+Test(gen_plant, tables_without_source_or_destination){
   KqlGenOpts o;
   KqlGenReport rep;
   size_t n;
   kqlGenOptsInit(&o);
   o.nRow = 100;
   o.nIoc = 1;
-  cr_assert_eq(kqlGenParseIoc("82.23.246.160", &o.aIoc[0]), 0);
-  free(genMem("Heartbeat", &o, &n, &rep));
+  cr_assert_eq(kqlGenParseIoc("82.23.246.160:12159", &o.aIoc[0]), 0);
+  free(genMem("AADRiskyUsers", &o, &n, &rep));
   cr_assert_eq(rep.aIoc[0].bNoColumn, 1);
   cr_assert_eq(rep.aIoc[0].nHit, 0);
   /* a tiny table still gets a hit, within half of its rows */
@@ -544,6 +545,26 @@ Test(gen_plant, table_without_address_column){
   free(genMem("CommonSecurityLog", &o, &n, &rep));
   cr_assert_eq(rep.aIoc[0].nHit, 1);
   cr_assert_eq(rep.aIoc[0].nHit + rep.aIoc[0].nDecoy, 2);
+  /* Heartbeat: hits in ComputerIP, no port-only decoy (no port column) */
+  char *zDir = tempDir();
+  o.nRow = 20000;
+  char *zPath = genFile(zDir, "Heartbeat", &o, &rep);
+  cr_assert_eq(rep.aIoc[0].bNoColumn, 0);
+  cr_assert_eq(rep.aIoc[0].nHit, 4);
+  cr_assert_eq(rep.aIoc[0].nDecoy, 3);       /* prefix, extension, mapped */
+  int rc = -1;
+  char *zOut = kqltestRun("Heartbeat | where ComputerIP == '82.23.246.160' | count", zDir, &rc);
+  cr_assert_eq(rc, 0, "%s", zOut);
+  cr_assert_str_eq(zOut, "Count:long\n4\n");
+  free(zOut);
+  zOut = kqltestRun("Heartbeat | where ComputerIP in ('82.23.246.16', '82.23.246.1600', '::ffff:82.23.246.160')"
+                    " | count", zDir, &rc);
+  cr_assert_str_eq(zOut, "Count:long\n3\n");
+  free(zOut);
+  unlink(zPath);
+  removeDir(zDir);
+  free(zPath);
+  free(zDir);
 }
 
 typedef struct IocCase IocCase;

@@ -1,0 +1,335 @@
+/*
+** 2026-11-28
+** kqlite — offline KQL engine.
+**
+** H3 cell functions that work on the index alone, from the published
+** description of the H3 index (h3geo.org): a 64-bit value holding the mode
+** (1 for a cell, bits 59-62), the resolution (bits 52-55), the base cell
+** (bits 45-51) and one 3-bit digit per resolution 1..15 (7 below the
+** cell's resolution). Each digit picks one of the 7 children of an
+** aperture-7 hexagon: 0 the center, 1..6 the unit vectors of the IJK
+** lattice (k, j, jk, i, ik, ij). Resolutions alternate between two lattice
+** orientations (odd resolutions are "Class III").
+**
+** geo_h3cell_level, geo_h3cell_parent and geo_h3cell_children are exact.
+** geo_h3cell_neighbors and geo_h3cell_rings walk the IJK lattice inside the
+** cell's base cell, in H3's ring order; they give null where the walk leaves
+** the base cell or starts on a pentagon base cell, because crossing base
+** cells needs H3's icosahedron tables, which kqlite does not have. The
+** functions that need the icosahedron projection (geo_point_to_h3cell,
+** geo_h3cell_to_central_point, geo_h3cell_to_polygon,
+** geo_polygon_to_h3cells) are not implemented.
+*/
+#include "fn.h"
+#include "fn_geo.h"
+#include "fnutil.h"
+#include <stdio.h>
+#include <string.h>
+
+#define H3_MAX_RES      15
+#define H3_NUM_BASE     122
+#define H3_MAX_RING     142     /* largest ring distance Kusto accepts */
+#define H3_MAX_CHILDREN_DIFF 5  /* children at most 5 resolutions down */
+
+/* The 12 base cells centred on icosahedron vertices (pentagons). */
+static int isPentagonBase(int bc){
+  static const unsigned char aPent[] = { 4, 14, 24, 38, 49, 58, 63, 72, 83, 97, 107, 117 };
+  for(size_t i=0; i<sizeof(aPent); i++) if( aPent[i]==bc ) return 1;
+  return 0;
+}
+
+static int cellRes(uint64_t h){ return (int)((h >> 52) & 15); }
+static int cellBase(uint64_t h){ return (int)((h >> 45) & 127); }
+static int cellDigit(uint64_t h, int r){ return (int)((h >> ((H3_MAX_RES - r)*3)) & 7); }
+static uint64_t setDigit(uint64_t h, int r, int d){
+  int s = (H3_MAX_RES - r)*3;
+  return (h & ~((uint64_t)7 << s)) | ((uint64_t)d << s);
+}
+
+/* 1 when h is a valid H3 cell index. */
+static int cellValid(uint64_t h){
+  int res, bc, bSeenNonZero = 0;
+  if( (h >> 63)!=0 || ((h >> 59) & 15)!=1 || ((h >> 56) & 7)!=0 ) return 0;
+  res = cellRes(h);
+  bc = cellBase(h);
+  if( bc>=H3_NUM_BASE ) return 0;
+  for(int r=1; r<=H3_MAX_RES; r++){
+    int d = cellDigit(h, r);
+    if( r<=res ){
+      if( d==7 ) return 0;
+      /* A pentagon has no child in the k direction (the deleted
+      ** subsequence): its first non-zero digit cannot be 1. */
+      if( !bSeenNonZero && d!=0 ){
+        if( d==1 && isPentagonBase(bc) ) return 0;
+        bSeenNonZero = 1;
+      }
+    }else if( d!=7 ){
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* Parse a cell token (hex); 0 when invalid. */
+static uint64_t cellFromText(sqlite3_value *pVal){
+  const char *z;
+  int n;
+  uint64_t h = 0;
+  if( sqlite3_value_type(pVal)==SQLITE_NULL ) return 0;
+  z = (const char*)sqlite3_value_text(pVal);
+  n = sqlite3_value_bytes(pVal);
+  if( n<1 || n>16 ) return 0;
+  for(int i=0; i<n; i++){
+    int c = (unsigned char)z[i], d;
+    if( c>='0' && c<='9' ) d = c - '0';
+    else if( c>='a' && c<='f' ) d = c - 'a' + 10;
+    else if( c>='A' && c<='F' ) d = c - 'A' + 10;
+    else return 0;
+    h = (h << 4) | (uint64_t)d;
+  }
+  return cellValid(h) ? h : 0;
+}
+
+static void appendCell(sqlite3_str *p, uint64_t h){
+  sqlite3_str_appendf(p, "\"%llx\"", (unsigned long long)h);
+}
+
+/****************************************************************************
+** IJK lattice.
+*/
+typedef struct Ijk Ijk;
+struct Ijk { long long i, j, k; };
+
+static const Ijk aUnit[7] = {
+  {0,0,0}, {0,0,1}, {0,1,0}, {0,1,1}, {1,0,0}, {1,0,1}, {1,1,0}
+};
+
+/* Remove the common part so that the smallest component is 0. */
+static Ijk ijkNorm(Ijk v){
+  long long m = v.i<v.j ? (v.i<v.k ? v.i : v.k) : (v.j<v.k ? v.j : v.k);
+  v.i -= m; v.j -= m; v.k -= m;
+  return v;
+}
+static Ijk ijkAdd(Ijk a, Ijk b){
+  Ijk v; v.i = a.i + b.i; v.j = a.j + b.j; v.k = a.k + b.k;
+  return ijkNorm(v);
+}
+static Ijk ijkSub(Ijk a, Ijk b){
+  Ijk v; v.i = a.i - b.i; v.j = a.j - b.j; v.k = a.k - b.k;
+  return ijkNorm(v);
+}
+static int ijkEq(Ijk a, Ijk b){ return a.i==b.i && a.j==b.j && a.k==b.k; }
+
+/* v in the lattice one resolution finer, where the unit vectors i, j, k
+** map to the given vectors. */
+static Ijk ijkMap(Ijk v, Ijk ui, Ijk uj, Ijk uk){
+  Ijk r;
+  r.i = v.i*ui.i + v.j*uj.i + v.k*uk.i;
+  r.j = v.i*ui.j + v.j*uj.j + v.k*uk.j;
+  r.k = v.i*ui.k + v.j*uj.k + v.k*uk.k;
+  return ijkNorm(r);
+}
+
+/* Down one resolution: counterclockwise into a Class III resolution,
+** clockwise into a Class II one. */
+static Ijk downAp7(Ijk v, int bClassIII){
+  static const Ijk ccw[3] = { {3,0,1}, {1,3,0}, {0,1,3} };
+  static const Ijk cw[3]  = { {3,1,0}, {0,3,1}, {1,0,3} };
+  const Ijk *u = bClassIII ? ccw : cw;
+  return ijkMap(v, u[0], u[1], u[2]);
+}
+
+/* Round x/7 to the nearest integer, halves away from zero. */
+static long long div7(long long x){
+  return x>=0 ? (2*x + 7)/14 : -((-2*x + 7)/14);
+}
+
+/* Up one resolution: the parent cell's coordinates (inverse of downAp7). */
+static Ijk upAp7(Ijk v, int bClassIII){
+  long long i = v.i - v.k, j = v.j - v.k;
+  Ijk r;
+  if( bClassIII ){
+    r.i = div7(3*i - j);
+    r.j = div7(i + 2*j);
+  }else{
+    r.i = div7(2*i + j);
+    r.j = div7(3*j - i);
+  }
+  r.k = 0;
+  return ijkNorm(r);
+}
+
+/* IJK of cell h relative to its base cell's centre, at h's resolution. */
+static Ijk cellToIjk(uint64_t h){
+  Ijk v = {0, 0, 0};
+  int res = cellRes(h);
+  for(int r=1; r<=res; r++){
+    v = downAp7(v, r & 1);
+    v = ijkAdd(v, aUnit[cellDigit(h, r)]);
+  }
+  return v;
+}
+
+/* The cell at IJK v of base cell bc and resolution res; 0 when v lies
+** outside the base cell or the cell would be invalid. */
+static uint64_t ijkToCell(Ijk v, int bc, int res){
+  uint64_t h = ((uint64_t)1 << 59) | ((uint64_t)res << 52) | ((uint64_t)bc << 45);
+  for(int r=res+1; r<=H3_MAX_RES; r++) h = setDigit(h, r, 7);
+  for(int r=res; r>=1; r--){
+    Ijk last = v, c, d;
+    int digit = -1;
+    v = upAp7(v, r & 1);
+    c = downAp7(v, r & 1);
+    d = ijkSub(last, c);
+    for(int k=0; k<7; k++) if( ijkEq(d, aUnit[k]) ) digit = k;
+    if( digit<0 ) return 0;
+    h = setDigit(h, r, digit);
+  }
+  if( v.i!=0 || v.j!=0 || v.k!=0 ) return 0;
+  return cellValid(h) ? h : 0;
+}
+
+/*
+** Rings 0..k around h, in H3's order: ring r starts r steps away in the i
+** direction and walks the six sides in the directions j, jk, k, ik, i, ij.
+** Fills aOut (1 + 3k(k+1) cells). Returns 0 when the walk leaves the base
+** cell or h is on a pentagon base cell.
+*/
+static int cellRings(uint64_t h, int k, uint64_t *aOut){
+  static const int aDir[6] = { 2, 3, 1, 5, 4, 6 };
+  int bc = cellBase(h), res = cellRes(h), n = 0;
+  Ijk cur = cellToIjk(h);
+  if( isPentagonBase(bc) ) return 0;
+  aOut[n++] = h;
+  for(int r=1; r<=k; r++){
+    cur = ijkAdd(cur, aUnit[4]);
+    for(int s=0; s<6; s++){
+      for(int t=0; t<r; t++){
+        cur = ijkAdd(cur, aUnit[aDir[s]]);
+        aOut[n] = ijkToCell(cur, bc, res);
+        if( aOut[n]==0 ) return 0;
+        n++;
+      }
+    }
+  }
+  return 1;
+}
+
+/****************************************************************************
+** SQL functions.
+*/
+
+/* geo_h3cell_level(cell) -> int. */
+static void fnLevel(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  uint64_t h = cellFromText(argv[0]);
+  (void)argc;
+  if( h ) sqlite3_result_int(ctx, cellRes(h));
+}
+
+/* geo_h3cell_parent(cell [, resolution]) -> token; "" when invalid. */
+static void fnParent(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  uint64_t h = cellFromText(argv[0]);
+  int res;
+  char zBuf[24];
+  if( h==0 || !kqlGeoArgInt(argc, argv, 1, cellRes(h)-1, &res)
+   || res<0 || res>cellRes(h) ){
+    sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+    return;
+  }
+  for(int r=res+1; r<=H3_MAX_RES; r++) h = setDigit(h, r, 7);
+  h = (h & ~((uint64_t)15 << 52)) | ((uint64_t)res << 52);
+  snprintf(zBuf, sizeof(zBuf), "%llx", (unsigned long long)h);
+  sqlite3_result_text(ctx, zBuf, -1, SQLITE_TRANSIENT);
+}
+
+/* geo_h3cell_children(cell [, resolution]) -> array of tokens. */
+static void fnChildren(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  uint64_t h = cellFromText(argv[0]);
+  int res, res0, nDiff, nOut = 0;
+  long long nAll = 1;
+  sqlite3_str *p;
+  if( h==0 ) return;
+  res0 = cellRes(h);
+  if( !kqlGeoArgInt(argc, argv, 1, res0+1, &res) || res<res0 || res>H3_MAX_RES ) return;
+  nDiff = res - res0;
+  if( nDiff>H3_MAX_CHILDREN_DIFF ) return;
+  for(int i=0; i<nDiff; i++) nAll *= 7;
+  p = sqlite3_str_new(0);
+  sqlite3_str_appendchar(p, 1, '[');
+  for(long long c=0; c<nAll; c++){
+    uint64_t x = (h & ~((uint64_t)15 << 52)) | ((uint64_t)res << 52);
+    long long v = c;
+    for(int r=res; r>res0; r--){
+      x = setDigit(x, r, (int)(v % 7));
+      v /= 7;
+    }
+    if( !cellValid(x) ) continue;
+    if( nOut++ ) sqlite3_str_appendchar(p, 1, ',');
+    appendCell(p, x);
+  }
+  sqlite3_str_appendchar(p, 1, ']');
+  kqlGeoResultJson(ctx, p);
+}
+
+/* geo_h3cell_rings(cell, distance) -> array of arrays;
+** geo_h3cell_neighbors(cell) (user data 1) -> the first ring. */
+static void fnRings(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  int bNeighbors = sqlite3_user_data(ctx)!=0;
+  uint64_t h = cellFromText(argv[0]), *a;
+  int k = 1, n;
+  sqlite3_str *p;
+  if( h==0 ) return;
+  if( !bNeighbors && (argc<2 || !kqlGeoArgInt(argc, argv, 1, 0, &k) || k<0 || k>H3_MAX_RING) ) return;
+  n = 1 + 3*k*(k+1);
+  a = sqlite3_malloc64((sqlite3_uint64)n*sizeof(uint64_t));
+  if( a==0 ){ sqlite3_result_error_nomem(ctx); return; }
+  if( !cellRings(h, k, a) ){
+    sqlite3_free(a);
+    return;
+  }
+  p = sqlite3_str_new(0);
+  sqlite3_str_appendchar(p, 1, '[');
+  if( bNeighbors ){
+    for(int i=1; i<n; i++){
+      if( i>1 ) sqlite3_str_appendchar(p, 1, ',');
+      appendCell(p, a[i]);
+    }
+  }else{
+    int i = 0;
+    for(int r=0; r<=k; r++){
+      int nRing = r==0 ? 1 : 6*r;
+      if( r ) sqlite3_str_appendchar(p, 1, ',');
+      sqlite3_str_appendchar(p, 1, '[');
+      for(int t=0; t<nRing; t++, i++){
+        if( t ) sqlite3_str_appendchar(p, 1, ',');
+        appendCell(p, a[i]);
+      }
+      sqlite3_str_appendchar(p, 1, ']');
+    }
+  }
+  sqlite3_str_appendchar(p, 1, ']');
+  sqlite3_free(a);
+  kqlGeoResultJson(ctx, p);
+}
+
+int kqlFnRegisterGeoH3(sqlite3 *db){
+  static const struct {
+    const char *zName;
+    int nArg;
+    int iUser;
+    void (*xFunc)(sqlite3_context*, int, sqlite3_value**);
+  } aFunc[] = {
+    { "kql_geo_h3cell_level",      1, 0, fnLevel },
+    { "kql_geo_h3cell_parent",    -1, 0, fnParent },
+    { "kql_geo_h3cell_children",  -1, 0, fnChildren },
+    { "kql_geo_h3cell_rings",     -1, 0, fnRings },
+    { "kql_geo_h3cell_neighbors",  1, 1, fnRings },
+  };
+  for(size_t i=0; i<sizeof(aFunc)/sizeof(aFunc[0]); i++){
+    int rc = sqlite3_create_function(db, aFunc[i].zName, aFunc[i].nArg,
+        SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_INNOCUOUS,
+        (void*)(intptr_t)aFunc[i].iUser, aFunc[i].xFunc, 0, 0);
+    if( rc!=SQLITE_OK ) return rc;
+  }
+  return SQLITE_OK;
+}
