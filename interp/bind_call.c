@@ -305,7 +305,8 @@ static KqlExpr *bindSpecial(Binder *p, const KqlAst *pAst, const KqlBuiltin *pFn
   if( strcmp(z, "isnull")==0 ) return bindNullTest(p, pAst, a[0], 0, 0);
   if( strcmp(z, "isnotnull")==0 ) return bindNullTest(p, pAst, a[0], 0, 1);
   if( strcmp(z, "isempty")==0 ) return bindNullTest(p, pAst, a[0], 1, 0);
-  if( strcmp(z, "isnotempty")==0 ) return bindNullTest(p, pAst, a[0], 1, 1);
+  if( strcmp(z, "isnotempty")==0 || strcmp(z, "notempty")==0 ) return bindNullTest(p, pAst, a[0], 1, 1);
+  if( strcmp(z, "notnull")==0 ) return bindNullTest(p, pAst, a[0], 0, 1);
   if( strcmp(z, "not")==0 ){
     return exprFrom(p, pAst, KQL_T_BOOL, kqlArenaPrintf(pA, "(NOT %s)", kqlExprCond(p, a[0])), a, 1);
   }

@@ -54,6 +54,13 @@ static const KqlBuiltin aBuiltin[] = {
   {"row_number",     0,  2, WIN, SP,               KQL_T_LONG,       "lb",  0},
   {"sum",            1,  1, AGG, 0,                KQL_RET_SUM,      "n",   "kql_sum"},
   {"take_any",       1, -1, AGG, SP|KQL_FNF_STARARG, KQL_RET_ARG0,   "*",   0},
+  /* deprecated spellings still common in hunts */
+  {"arraylength",    1,  1, SCL, 0,                KQL_T_LONG,       "y",   "kql_array_length"},
+  {"extractall",     2,  3, SCL, 0,                KQL_T_DYNAMIC,    "s?s", "kql_extract_all"},
+  {"array_strcat",   2,  2, SCL, 0,                KQL_T_STRING,     "ys",  "kql_strcat_array"},
+  {"pack_dictionary", 2, -1, SCL, KQL_FNF_TAGS,    KQL_T_DYNAMIC,    "?",   "kql_bag_pack"},
+  {"notempty",       1,  1, SCL, SP,               KQL_T_BOOL,       "*",   0},
+  {"notnull",        1,  1, SCL, SP,               KQL_T_BOOL,       "*",   0},
 #include "fn_string.inc"
 #include "fn_convert.inc"
 #include "fn_regex.inc"
