@@ -82,6 +82,40 @@ static int expandMulti(Binder *p, const KqlAst *pItem, KqlAst ***papItem){
   const KqlAst *pCall = pItem;
   if( pItem->eKind==KQL_AST_MULTIASSIGN && pItem->nChild ) pCall = pItem->aChild[0];
   if( pCall->eKind!=KQL_AST_CALL || pCall->z==0 ) return 0;
+  if( strcmp(pCall->z, "series_fit_line")==0 && pCall->nChild==1 ){
+    /* (rsquare, slope, variance, rvariance, interception, line_fit) from
+    ** series_fit_line_dynamic's bag; the first five are real */
+    static const char *const azKey[] = {"rsquare", "slope", "variance", "rvariance", "interception", "line_fit"};
+    KqlAst **a = kqlArenaAlloc(p->pArena, sizeof(KqlAst*)*6);
+    const char *zArg = pCall->aChild[0]->eKind==KQL_AST_IDENT ? pCall->aChild[0]->z
+                                                              : kqlNameForExpr(p, pCall->aChild[0], 0);
+    for(int i=0; i<6; i++){
+      int o = pCall->iOfst, n = pCall->nLen;
+      KqlAst *pDyn = kqlAstNewText(p->pArena, KQL_AST_CALL, o, n, "series_fit_line_dynamic", -1);
+      kqlAstAppend(p->pArena, pDyn, pCall->aChild[0]);
+      KqlAst *pKey = kqlAstNewText(p->pArena, KQL_AST_LITERAL, o, 0, azKey[i], -1);
+      pKey->eOp = KQL_LIT_STRING;
+      KqlAst *pIdx = kqlAstNew(p->pArena, KQL_AST_INDEX, o, n);
+      kqlAstAppend(p->pArena, pIdx, pDyn);
+      kqlAstAppend(p->pArena, pIdx, pKey);
+      KqlAst *pVal = pIdx;
+      if( i<5 ){
+        pVal = kqlAstNewText(p->pArena, KQL_AST_CALL, o, n, "toreal", -1);
+        kqlAstAppend(p->pArena, pVal, pIdx);
+      }
+      pDyn->iOfst = pIdx->iOfst = pVal->iOfst = o;
+      pDyn->nLen = pIdx->nLen = pVal->nLen = n;
+      const char *zName = pItem->eKind==KQL_AST_MULTIASSIGN && i+1<pItem->nChild ? pItem->aChild[i+1]->z
+                        : kqlArenaPrintf(p->pArena, "series_fit_line_%s_%s", zArg ? zArg : "", azKey[i]);
+      KqlAst *pAs = kqlAstNewText(p->pArena, KQL_AST_ASSIGN, pItem->iOfst, pItem->nLen, zName, -1);
+      kqlAstAppend(p->pArena, pAs, pVal);
+      pAs->iOfst = pItem->iOfst;
+      pAs->nLen = pItem->nLen;
+      a[i] = pAs;
+    }
+    *papItem = a;
+    return pItem->eKind==KQL_AST_MULTIASSIGN && pItem->nChild-1<6 ? pItem->nChild-1 : 6;
+  }
   const char *zNth;
   if( strcmp(pCall->z, "array_sort_asc")==0 ) zNth = "__array_sort_asc_nth";
   else if( strcmp(pCall->z, "array_sort_desc")==0 ) zNth = "__array_sort_desc_nth";
