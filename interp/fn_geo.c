@@ -13,6 +13,7 @@
 #include "fn.h"
 #include "fn_geo.h"
 
+/* kqlFnRegisterGeo(): contract in fn.h. */
 int kqlFnRegisterGeo(sqlite3 *db){
   int (*const aReg[])(sqlite3 *) = {
     kqlFnRegisterGeoCells, kqlFnRegisterGeoMeasure, kqlFnRegisterGeoOps,

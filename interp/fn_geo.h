@@ -79,6 +79,10 @@ double kqlGeoTriArea(KqlGeoVec a, KqlGeoVec b, KqlGeoVec c);
 ** (collinear overlaps are reported as 0).
 */
 int kqlGeoEdgeCrossing(KqlGeoVec a, KqlGeoVec b, KqlGeoVec c, KqlGeoVec d);
+/* The same with a chosen tolerance eps (radians) for "an end lies on the
+** other arc's great circle"; with eps above 1e-15 such cases give 0
+** (undecided) even when the arcs do not touch. */
+int kqlGeoEdgeCrossingEps(KqlGeoVec a, KqlGeoVec b, KqlGeoVec c, KqlGeoVec d, double eps);
 /* The crossing point of arcs ab and cd (call when they cross). */
 KqlGeoVec kqlGeoEdgeIntersection(KqlGeoVec a, KqlGeoVec b, KqlGeoVec c, KqlGeoVec d);
 /*
@@ -234,11 +238,13 @@ void kqlS2Vertices(uint64_t id, KqlGeoVec aV[4]);
 void kqlS2Neighbors(uint64_t id, uint64_t aNbr[8]);
 /*
 ** All cells of the given level that intersect the region pR (or, when pR
-** is NULL, the polyline given by aV[0..nV)), sorted. *paId gets an
-** sqlite3_malloc'ed array. Returns the count, -1 when there would be more
-** than KQL_GEO_MAX_CELLS, -2 when out of memory.
+** is NULL, the polyline given by aV[0..nV)), or come within the angle
+** radius of its boundary, sorted. *paId gets an sqlite3_malloc'ed array.
+** Returns the count, -1 when there would be more than KQL_GEO_MAX_CELLS,
+** -2 when out of memory.
 */
-int kqlS2Cover(const KqlGeoRegion *pR, const KqlGeoVec *aV, int nV, int level, uint64_t **paId);
+int kqlS2Cover(const KqlGeoRegion *pR, const KqlGeoVec *aV, int nV, int level,
+               double radius, uint64_t **paId);
 
 /* Geohash (fn_geo_hash.c). */
 int kqlGeohashEncode(double lng, double lat, int nChar, char *zOut);

@@ -95,9 +95,9 @@ static void fnS2Neighbors(sqlite3_context *ctx, int argc, sqlite3_value **argv){
 
 /* Shared tail of the covering functions: run the covering, emit tokens. */
 static void coverResult(sqlite3_context *ctx, const KqlGeoRegion *pR,
-                        const KqlGeoVec *aV, int nV, int level){
+                        const KqlGeoVec *aV, int nV, int level, double radius){
   uint64_t *aId = 0;
-  int n = kqlS2Cover(pR, aV, nV, level, &aId);
+  int n = kqlS2Cover(pR, aV, nV, level, radius, &aId);
   sqlite3_str *p;
   if( n==-2 ){ sqlite3_result_error_nomem(ctx); return; }
   if( n<0 ) return;
@@ -107,29 +107,42 @@ static void coverResult(sqlite3_context *ctx, const KqlGeoRegion *pR,
   kqlGeoResultJson(ctx, p);
 }
 
+/* Optional radius argument argv[i] in metres, as an angle; 0 when invalid. */
+static int argRadius(int argc, sqlite3_value **argv, int i, double *pR){
+  double r = 0.0;
+  if( i<argc && (!kqlGeoArgReal(argv[i], &r) || r<0.0) ) return 0;
+  *pR = r/KQL_GEO_EARTH_R;
+  return 1;
+}
+
 /* geo_polygon_to_s2cells(polygon [, level [, radius]]) -> tokens. */
 static void fnPolygonToS2(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   KqlGeoShape s;
   KqlGeoRegion r;
   int level, rc;
-  if( !kqlGeoArgInt(argc, argv, 1, S2_DEFAULT_LEVEL, &level) || level<0 || level>30 ) return;
+  double radius;
+  if( !kqlGeoArgInt(argc, argv, 1, S2_DEFAULT_LEVEL, &level) || level<0 || level>30
+   || !argRadius(argc, argv, 2, &radius) ) return;
   rc = kqlGeoParseValue(argv[0], &s);
   if( rc==0 ) rc = kqlGeoRegionFromShape(&s, &r);
   kqlGeoShapeFree(&s);
   if( rc==2 ){ sqlite3_result_error_nomem(ctx); return; }
   if( rc ) return;
-  coverResult(ctx, &r, 0, 0, level);
+  coverResult(ctx, &r, 0, 0, level, radius);
   kqlGeoRegionFree(&r);
 }
 
 /* geo_line_to_s2cells(line [, level [, radius]]) -> tokens of the cells
-** that every edge of a LineString or MultiLineString passes through. */
+** that the edges of a LineString or MultiLineString pass through (or come
+** within radius metres of). */
 static void fnLineToS2(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   KqlGeoShape s;
   int level, rc;
   uint64_t *aAll = 0;
   int nAll = 0;
-  if( !kqlGeoArgInt(argc, argv, 1, S2_DEFAULT_LEVEL, &level) || level<0 || level>30 ) return;
+  double radius;
+  if( !kqlGeoArgInt(argc, argv, 1, S2_DEFAULT_LEVEL, &level) || level<0 || level>30
+   || !argRadius(argc, argv, 2, &radius) ) return;
   rc = kqlGeoParseValue(argv[0], &s);
   if( rc==2 ){ sqlite3_result_error_nomem(ctx); return; }
   if( rc || (s.eType!=KQL_GEO_LINE && s.eType!=KQL_GEO_MULTILINE) ){
@@ -140,14 +153,14 @@ static void fnLineToS2(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     if( s.aRing[r+1]-s.aRing[r]<2 ){ kqlGeoShapeFree(&s); return; }
   }
   if( s.nRing==1 ){
-    coverResult(ctx, 0, s.aV, s.nPt, level);
+    coverResult(ctx, 0, s.aV, s.nPt, level, radius);
     kqlGeoShapeFree(&s);
     return;
   }
   /* Several lines: cover each, then merge the sorted lists. */
   for(int r=0; r<s.nRing; r++){
     uint64_t *aId = 0, *aNew;
-    int n = kqlS2Cover(0, s.aV + s.aRing[r], s.aRing[r+1]-s.aRing[r], level, &aId);
+    int n = kqlS2Cover(0, s.aV + s.aRing[r], s.aRing[r+1]-s.aRing[r], level, radius, &aId);
     int i = 0, j = 0, m = 0;
     if( n<0 ){
       sqlite3_free(aAll);
@@ -270,10 +283,12 @@ static void fnGeohashNeighbors(sqlite3_context *ctx, int argc, sqlite3_value **a
   kqlGeoResultJson(ctx, p);
 }
 
+/* kqlGeoResultJson(): contract in fn_geo.h. */
 void kqlGeoResultJson(sqlite3_context *ctx, sqlite3_str *p){
   kqlFnResultStr(ctx, p);
 }
 
+/* kqlFnRegisterGeoCells(): contract in fn_geo.h. */
 int kqlFnRegisterGeoCells(sqlite3 *db){
   static const struct {
     const char *zName;

@@ -312,6 +312,7 @@ static void fnRings(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kqlGeoResultJson(ctx, p);
 }
 
+/* kqlFnRegisterGeoH3(): contract in fn_geo.h. */
 int kqlFnRegisterGeoH3(sqlite3 *db){
   static const struct {
     const char *zName;

@@ -10,6 +10,7 @@
 
 static const char zBase32[] = "0123456789bcdefghjkmnpqrstuvwxyz";
 
+/* kqlGeohashEncode(): contract in fn_geo.h. */
 int kqlGeohashEncode(double lng, double lat, int nChar, char *zOut){
   double lo[2] = {-180.0, -90.0}, hi[2] = {180.0, 90.0}, x[2];
   int bLng = 1;
@@ -39,6 +40,7 @@ static int base32Value(int c){
   return -1;
 }
 
+/* kqlGeohashDecode(): contract in fn_geo.h. */
 int kqlGeohashDecode(const char *z, int n, double *pLng0, double *pLat0,
                      double *pLng1, double *pLat1){
   double lo[2] = {-180.0, -90.0}, hi[2] = {180.0, 90.0};

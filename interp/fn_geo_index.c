@@ -158,6 +158,7 @@ static int buildPoly(const KqlGeoRegion *pR, int k, PolyIndex *q){
   return 0;
 }
 
+/* kqlGeoRegionIndex(): contract in fn_geo.h. */
 int kqlGeoRegionIndex(KqlGeoRegion *pR){
   RegionIndex *p;
   if( pR->pIndex ) return 0;
@@ -190,11 +191,13 @@ static int ringOf(const KqlGeoRegion *pR, int i){
 /* Count crossings of arc c->p with edge i; -1 when degenerate. */
 static int crossEdge(const KqlGeoRegion *pR, const PolyIndex *q, int i, KqlGeoVec p){
   int r = ringOf(pR, i);
-  int x = kqlGeoEdgeCrossing(q->c, p, pR->aV[i], pR->aV[edgeEnd(pR, r, i)]);
+  /* Ends within 1e-12 of the other circle: leave it to the winding test. */
+  int x = kqlGeoEdgeCrossingEps(q->c, p, pR->aV[i], pR->aV[edgeEnd(pR, r, i)], 1e-12);
   if( x==0 ) return -1;
   return x>0;
 }
 
+/* kqlGeoIndexContains(): contract in fn_geo.h. */
 int kqlGeoIndexContains(const KqlGeoRegion *pR, int iPoly, KqlGeoVec p, int *pbIn){
   const RegionIndex *pIdx = pR->pIndex;
   const PolyIndex *q;
@@ -219,6 +222,7 @@ int kqlGeoIndexContains(const KqlGeoRegion *pR, int iPoly, KqlGeoVec p, int *pbI
   return 1;
 }
 
+/* kqlGeoIndexFree(): contract in fn_geo.h. */
 void kqlGeoIndexFree(void *pIndex){
   RegionIndex *p = pIndex;
   if( p==0 ) return;

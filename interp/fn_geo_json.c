@@ -34,6 +34,7 @@ static int growArray(void **pa, int *pnAlloc, int nNeed, size_t sz){
   return 0;
 }
 
+/* kqlGeoShapeAddPos(): contract in fn_geo.h. */
 int kqlGeoShapeAddPos(KqlGeoShape *p, double lng, double lat){
   int nA = p->nAlloc[0];
   if( p->nPt>=KQL_GEO_MAX_POINTS ) return SQLITE_TOOBIG;
@@ -53,6 +54,7 @@ int kqlGeoShapeAddPos(KqlGeoShape *p, double lng, double lat){
   return 0;
 }
 
+/* kqlGeoShapeAddVec(): contract in fn_geo.h. */
 int kqlGeoShapeAddVec(KqlGeoShape *p, KqlGeoVec v){
   double lng, lat;
   int rc;
@@ -62,18 +64,21 @@ int kqlGeoShapeAddVec(KqlGeoShape *p, KqlGeoVec v){
   return rc;
 }
 
+/* kqlGeoShapeNewRing(): contract in fn_geo.h. */
 int kqlGeoShapeNewRing(KqlGeoShape *p){
   if( growArray((void**)&p->aRing, &p->nAlloc[1], p->nRing+2, sizeof(int)) ) return SQLITE_NOMEM;
   p->aRing[p->nRing++] = p->nPt;
   return 0;
 }
 
+/* kqlGeoShapeNewPart(): contract in fn_geo.h. */
 int kqlGeoShapeNewPart(KqlGeoShape *p){
   if( growArray((void**)&p->aPart, &p->nAlloc[2], p->nPart+2, sizeof(int)) ) return SQLITE_NOMEM;
   p->aPart[p->nPart++] = p->nRing;
   return 0;
 }
 
+/* kqlGeoShapeFinish(): contract in fn_geo.h. */
 int kqlGeoShapeFinish(KqlGeoShape *p){
   if( growArray((void**)&p->aRing, &p->nAlloc[1], p->nRing+1, sizeof(int)) ) return SQLITE_NOMEM;
   if( growArray((void**)&p->aPart, &p->nAlloc[2], p->nPart+1, sizeof(int)) ) return SQLITE_NOMEM;
@@ -82,6 +87,7 @@ int kqlGeoShapeFinish(KqlGeoShape *p){
   return 0;
 }
 
+/* kqlGeoShapeFree(): contract in fn_geo.h. */
 void kqlGeoShapeFree(KqlGeoShape *p){
   sqlite3_free(p->aLng);
   sqlite3_free(p->aLat);
@@ -213,6 +219,7 @@ static int typeFromName(const char *zKey, int nKey){
   return 0;
 }
 
+/* kqlGeoParse(): contract in fn_geo.h. */
 int kqlGeoParse(const char *z, int n, KqlGeoShape *p){
   KqlJsonIter it;
   const char *zK, *zV, *zCoord = 0, *zType = 0;
@@ -233,6 +240,7 @@ int kqlGeoParse(const char *z, int n, KqlGeoShape *p){
   return rc ? 1 : 0;
 }
 
+/* kqlGeoParseValue(): contract in fn_geo.h. */
 int kqlGeoParseValue(sqlite3_value *pVal, KqlGeoShape *p){
   memset(p, 0, sizeof(*p));
   if( sqlite3_value_type(pVal)!=SQLITE_TEXT ) return 1;
@@ -243,6 +251,7 @@ int kqlGeoParseValue(sqlite3_value *pVal, KqlGeoShape *p){
 ** Writing.
 */
 
+/* kqlGeoAppendNum(): contract in fn_geo.h. */
 void kqlGeoAppendNum(sqlite3_str *p, double r){
   char zBuf[48];
   if( !isfinite(r) ){
@@ -253,6 +262,7 @@ void kqlGeoAppendNum(sqlite3_str *p, double r){
   sqlite3_str_append(p, zBuf, kqlValFormatReal(r, zBuf));
 }
 
+/* kqlGeoAppendPos(): contract in fn_geo.h. */
 void kqlGeoAppendPos(sqlite3_str *p, double lng, double lat){
   sqlite3_str_appendchar(p, 1, '[');
   kqlGeoAppendNum(p, lng);
@@ -261,12 +271,14 @@ void kqlGeoAppendPos(sqlite3_str *p, double lng, double lat){
   sqlite3_str_appendchar(p, 1, ']');
 }
 
+/* kqlGeoAppendPoint(): contract in fn_geo.h. */
 void kqlGeoAppendPoint(sqlite3_str *p, double lng, double lat){
   sqlite3_str_appendall(p, "{\"type\":\"Point\",\"coordinates\":");
   kqlGeoAppendPos(p, lng, lat);
   sqlite3_str_appendchar(p, 1, '}');
 }
 
+/* kqlGeoAppendPointVec(): contract in fn_geo.h. */
 void kqlGeoAppendPointVec(sqlite3_str *p, KqlGeoVec v){
   double lng, lat;
   kqlGeoToDeg(v, &lng, &lat);
@@ -298,6 +310,7 @@ static void appendPolygon(sqlite3_str *p, const KqlGeoShape *pS, int iPart){
   sqlite3_str_appendchar(p, 1, ']');
 }
 
+/* kqlGeoAppendShape(): contract in fn_geo.h. */
 void kqlGeoAppendShape(sqlite3_str *p, const KqlGeoShape *pS){
   static const char *const azType[] = { "", "Point", "LineString", "Polygon",
     "MultiPoint", "MultiLineString", "MultiPolygon" };

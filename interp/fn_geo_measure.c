@@ -655,6 +655,7 @@ static void fnSimplify(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kqlGeoShapeFree(&o);
 }
 
+/* kqlFnRegisterGeoMeasure(): contract in fn_geo.h. */
 int kqlFnRegisterGeoMeasure(sqlite3 *db){
   static const struct {
     const char *zName;

@@ -742,9 +742,15 @@ typedef struct RegionList RegionList;
 struct RegionList {
   KqlGeoRegion *a;
   int n, nAlloc;
+  long long nVertex;    /* vertices in all, bounded by MAX_BUFFER_VERTICES */
 };
 
+/* A buffer needing more vertices than this gives null (memory bound). */
+#define MAX_BUFFER_VERTICES 500000
+
 static int listAdd(RegionList *p, const KqlGeoVec *aV, int nV){
+  p->nVertex += nV;
+  if( p->nVertex>MAX_BUFFER_VERTICES ) return SQLITE_TOOBIG;
   if( p->n>=p->nAlloc ){
     int nNew = p->nAlloc ? p->nAlloc*2 : 16;
     KqlGeoRegion *aNew = sqlite3_realloc64(p->a, (sqlite3_uint64)nNew*sizeof(KqlGeoRegion));
@@ -828,12 +834,14 @@ static int argBuffer(int argc, sqlite3_value **argv, int iR, double *pD, double 
 static void fnPointBuffer(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   double lng, lat, d, tol;
   RegionList l;
+  int rc;
   if( !kqlGeoArgReal(argv[0], &lng) || !kqlGeoArgReal(argv[1], &lat) || !kqlGeoValidLL(lng, lat)
    || !argBuffer(argc, argv, 2, &d, &tol) ) return;
   memset(&l, 0, sizeof(l));
-  if( addCircle(&l, kqlGeoFromDeg(lng, lat), d, tol) ){
+  rc = addCircle(&l, kqlGeoFromDeg(lng, lat), d, tol);
+  if( rc==SQLITE_NOMEM ){
     sqlite3_result_error_nomem(ctx);
-  }else{
+  }else if( rc==0 ){
     sqlite3_str *p = sqlite3_str_new(0);
     kqlGeoAppendRegion(p, &l.a[0]);
     kqlGeoResultJson(ctx, p);
@@ -858,8 +866,8 @@ static void fnLineBuffer(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     }
   }
   kqlGeoShapeFree(&s);
-  if( rc ) sqlite3_result_error_nomem(ctx);
-  else unionResult(ctx, &l);
+  if( rc==SQLITE_NOMEM ) sqlite3_result_error_nomem(ctx);
+  else if( rc==0 ) unionResult(ctx, &l);
   listFree(&l);
 }
 
@@ -889,8 +897,8 @@ static void fnPolygonBuffer(sqlite3_context *ctx, int argc, sqlite3_value **argv
     if( rc==0 ){ l.a[l.n++] = r; memset(&r, 0, sizeof(r)); }
   }
   kqlGeoRegionFree(&r);
-  if( rc ) sqlite3_result_error_nomem(ctx);
-  else unionResult(ctx, &l);
+  if( rc==SQLITE_NOMEM ) sqlite3_result_error_nomem(ctx);
+  else if( rc==0 ) unionResult(ctx, &l);
   listFree(&l);
 }
 
@@ -940,6 +948,7 @@ static void fnSimplifyPolygons(sqlite3_context *ctx, int argc, sqlite3_value **a
   kqlGeoRegionFree(&u);
 }
 
+/* kqlFnRegisterGeoOps(): contract in fn_geo.h. */
 int kqlFnRegisterGeoOps(sqlite3 *db){
   static const struct {
     const char *zName;

@@ -566,6 +566,7 @@ static int assemble(Overlay *p, KqlGeoRegion *pOut){
       }
       cur = best;
     }
+    /* A chain that does not close (inconsistent input) is dropped. */
     if( nChain<3 || p->aPiece[aChain[nChain-1]].iB!=p->aPiece[iStart].iA ) continue;
     if( nRing>=nRingAlloc ){
       int nNew = nRingAlloc ? nRingAlloc*2 : 8;
@@ -764,6 +765,7 @@ done:
   return rc;
 }
 
+/* kqlGeoUnion(): contract in fn_geo.h. */
 int kqlGeoUnion(const KqlGeoRegion *aIn, int nIn, KqlGeoRegion *pOut){
   const KqlGeoRegion **ap;
   int *aSet, rc;
@@ -781,6 +783,7 @@ int kqlGeoUnion(const KqlGeoRegion *aIn, int nIn, KqlGeoRegion *pOut){
   return rc;
 }
 
+/* kqlGeoIntersect(): contract in fn_geo.h. */
 int kqlGeoIntersect(const KqlGeoRegion *pA, const KqlGeoRegion *pB, KqlGeoRegion *pOut){
   const KqlGeoRegion *ap[2];
   int aSet[2] = {0, 1};

@@ -19,6 +19,7 @@
 ** Building regions.
 */
 
+/* kqlGeoRegionFree(): contract in fn_geo.h. */
 void kqlGeoRegionFree(KqlGeoRegion *pR){
   kqlGeoIndexFree(pR->pIndex);
   sqlite3_free(pR->aRing);
@@ -105,6 +106,7 @@ static int checkCrossings(const KqlGeoRegion *pR, int k){
   return cc.bBad;
 }
 
+/* kqlGeoRegionFromShape(): contract in fn_geo.h. */
 int kqlGeoRegionFromShape(const KqlGeoShape *pS, KqlGeoRegion *pR){
   int nPt = pS->nPt, nRing = pS->nRing, nPoly = pS->nPart;
   memset(pR, 0, sizeof(*pR));
@@ -178,6 +180,7 @@ invalid:
 ** Containment and measures.
 */
 
+/* kqlGeoRingContains(): contract in fn_geo.h. */
 int kqlGeoRingContains(const KqlGeoRegion *pR, int iRing, KqlGeoVec p){
   int i0 = pR->aRing[iRing], i1 = pR->aRing[iRing+1];
   double sum = 0.0;
@@ -196,6 +199,7 @@ int kqlGeoRingContains(const KqlGeoRegion *pR, int iRing, KqlGeoVec p){
   return bIn;
 }
 
+/* kqlGeoRegionPolyContains(): contract in fn_geo.h. */
 int kqlGeoRegionPolyContains(const KqlGeoRegion *pR, int iPoly, KqlGeoVec p){
   int r0 = pR->aPoly[iPoly], r1 = pR->aPoly[iPoly+1], bIn;
   if( pR->pIndex && kqlGeoIndexContains(pR, iPoly, p, &bIn) ) return bIn;
@@ -206,6 +210,7 @@ int kqlGeoRegionPolyContains(const KqlGeoRegion *pR, int iPoly, KqlGeoVec p){
   return 1;
 }
 
+/* kqlGeoRegionContains(): contract in fn_geo.h. */
 int kqlGeoRegionContains(const KqlGeoRegion *pR, KqlGeoVec p){
   for(int k=0; k<pR->nPoly; k++){
     if( kqlGeoRegionPolyContains(pR, k, p) ) return 1;
@@ -213,6 +218,7 @@ int kqlGeoRegionContains(const KqlGeoRegion *pR, KqlGeoVec p){
   return 0;
 }
 
+/* kqlGeoRegionBoundaryDist(): contract in fn_geo.h. */
 double kqlGeoRegionBoundaryDist(const KqlGeoRegion *pR, KqlGeoVec p, KqlGeoVec *pClosest){
   double best = 1e300;
   for(int r=0; r<pR->nRing; r++){
@@ -229,6 +235,7 @@ double kqlGeoRegionBoundaryDist(const KqlGeoRegion *pR, KqlGeoVec p, KqlGeoVec *
   return best;
 }
 
+/* kqlGeoRegionArea(): contract in fn_geo.h. */
 double kqlGeoRegionArea(const KqlGeoRegion *pR){
   double s = 0.0;
   for(int r=0; r<pR->nRing; r++){
@@ -239,6 +246,7 @@ double kqlGeoRegionArea(const KqlGeoRegion *pR){
   return s;
 }
 
+/* kqlGeoRegionPerimeter(): contract in fn_geo.h. */
 double kqlGeoRegionPerimeter(const KqlGeoRegion *pR){
   double s = 0.0;
   for(int r=0; r<pR->nRing; r++){
@@ -248,6 +256,7 @@ double kqlGeoRegionPerimeter(const KqlGeoRegion *pR){
   return s;
 }
 
+/* kqlGeoRegionCentroid(): contract in fn_geo.h. */
 KqlGeoVec kqlGeoRegionCentroid(const KqlGeoRegion *pR){
   /* The integral of the position over a region is half the sum, over its
   ** boundary arcs, of arc length times the arc's unit normal. */
@@ -274,6 +283,7 @@ static void appendVertex(sqlite3_str *p, const KqlGeoRegion *pR, int i){
   }
 }
 
+/* kqlGeoAppendRegion(): contract in fn_geo.h. */
 void kqlGeoAppendRegion(sqlite3_str *p, const KqlGeoRegion *pR){
   if( pR->nPoly==0 ){
     sqlite3_str_appendall(p, "{\"type\":\"GeometryCollection\",\"geometries\":[]}");

@@ -155,6 +155,7 @@ static uint64_t parentAt(uint64_t id, int level){
   return (id & (~lsb + 1)) | lsb;
 }
 
+/* kqlS2Level(): contract in fn_geo.h. */
 int kqlS2Level(uint64_t id){
   int n = 0;
   if( id==0 ) return -1;
@@ -162,6 +163,7 @@ int kqlS2Level(uint64_t id){
   return MAX_LEVEL - n/2;
 }
 
+/* kqlS2IsValid(): contract in fn_geo.h. */
 int kqlS2IsValid(uint64_t id){
   uint64_t lsb;
   if( id==0 || (id >> POS_BITS)>5 ) return 0;
@@ -169,6 +171,7 @@ int kqlS2IsValid(uint64_t id){
   return (lsb & 0x1555555555555555ULL)!=0;
 }
 
+/* kqlS2FromPoint(): contract in fn_geo.h. */
 uint64_t kqlS2FromPoint(KqlGeoVec p, int level){
   int f = faceOf(p);
   double u, v;
@@ -176,6 +179,7 @@ uint64_t kqlS2FromPoint(KqlGeoVec p, int level){
   return parentAt(fromFaceIJ(f, stToIJ(uvToST(u)), stToIJ(uvToST(v))), level);
 }
 
+/* kqlS2FromToken(): contract in fn_geo.h. */
 uint64_t kqlS2FromToken(const char *z, int n){
   uint64_t id = 0;
   if( n<=0 || n>16 ) return 0;
@@ -191,6 +195,7 @@ uint64_t kqlS2FromToken(const char *z, int n){
   return kqlS2IsValid(id) ? id : 0;
 }
 
+/* kqlS2ToToken(): contract in fn_geo.h. */
 int kqlS2ToToken(uint64_t id, char *zBuf){
   static const char zHex[] = "0123456789abcdef";
   int n = 16;
@@ -215,6 +220,7 @@ static int cellUV(uint64_t id, double *pu0, double *pv0, double *pu1, double *pv
   return f;
 }
 
+/* kqlS2Center(): contract in fn_geo.h. */
 KqlGeoVec kqlS2Center(uint64_t id){
   int i, j, size;
   int f = toFaceIJ(id, &i, &j, &size);
@@ -222,6 +228,7 @@ KqlGeoVec kqlS2Center(uint64_t id){
   return kqlGeoNormalize(faceUVToXYZ(f, stToUV(s), stToUV(t)));
 }
 
+/* kqlS2Vertices(): contract in fn_geo.h. */
 void kqlS2Vertices(uint64_t id, KqlGeoVec aV[4]){
   double u0, v0, u1, v1;
   int f = cellUV(id, &u0, &v0, &u1, &v1);
@@ -248,19 +255,34 @@ static uint64_t fromFaceIJWrap(int f, int i, int j){
   return fromFaceIJ(g, stToIJ(uvToST(u)), stToIJ(uvToST(v)));
 }
 
+/* kqlS2Neighbors(): contract in fn_geo.h. */
 void kqlS2Neighbors(uint64_t id, uint64_t aNbr[8]){
-  int i, j, size, level = kqlS2Level(id);
+  int i, j, size, level = kqlS2Level(id), n = 0;
   int f = toFaceIJ(id, &i, &j, &size);
-  /* Kusto lists the row below (west, east), the cells south and north,
-  ** west and east, then the row above (west, east). */
+  /* The S2 order: the row j-1 (i-1, i+1), the cells (i, j-1) and
+  ** (i, j+1), then (i-1, j) and (i+1, j), then the row j+1 (i-1, i+1). */
   static const int aOff[8][2] = {
     {-1,-1}, {1,-1}, {0,-1}, {0,1}, {-1,0}, {1,0}, {-1,1}, {1,1}
   };
+  uint64_t aS2[8];
   for(int k=0; k<8; k++){
     int di = aOff[k][0], dj = aOff[k][1];
     int ii = di<0 ? i - size : di>0 ? i + size : i;
     int jj = dj<0 ? j - size : dj>0 ? j + size : j;
-    aNbr[k] = parentAt(fromFaceIJWrap(f, ii, jj), level);
+    aS2[k] = parentAt(fromFaceIJWrap(f, ii, jj), level);
+  }
+  /* Kusto returns them as they come out of a 13-bucket hash set keyed by
+  ** the id: in order of first appearance of each bucket (id % 13), a later
+  ** id going before the earlier ones of its bucket. This reproduces the
+  ** order the reference docs show. */
+  for(int k=0; k<8; k++){
+    int at = n;
+    for(int m=0; m<n; m++){
+      if( aNbr[m] % 13==aS2[k] % 13 ){ at = m; break; }
+    }
+    for(int m=n; m>at; m--) aNbr[m] = aNbr[m-1];
+    aNbr[at] = aS2[k];
+    n++;
   }
 }
 
@@ -293,12 +315,30 @@ static int cellHasPoint(const Cell *p, KqlGeoVec v){
   return u>=p->u0 && u<=p->u1 && w>=p->v0 && w<=p->v1;
 }
 
-/* 1 when edge ab meets the cell (crosses or touches its boundary, or has
-** an endpoint inside). */
-static int cellHasEdge(const Cell *p, KqlGeoVec a, KqlGeoVec b){
+/* Angular distance from v to the cell (0 inside). */
+static double cellDistPoint(const Cell *p, KqlGeoVec v){
+  double d = 1e300;
+  if( cellHasPoint(p, v) ) return 0.0;
+  for(int k=0; k<4; k++){
+    double e = kqlGeoDistToEdge(v, p->aV[k], p->aV[(k+1)&3], 0);
+    if( e<d ) d = e;
+  }
+  return d;
+}
+
+/* 1 when edge ab comes within angle r of the cell (r==0: crosses or
+** touches its boundary, or has an endpoint inside). Two arcs that do not
+** meet are closest at an endpoint of one of them. */
+static int cellHasEdge(const Cell *p, KqlGeoVec a, KqlGeoVec b, double r){
   if( cellHasPoint(p, a) || cellHasPoint(p, b) ) return 1;
   for(int k=0; k<4; k++){
     if( kqlGeoEdgeCrossing(a, b, p->aV[k], p->aV[(k+1)&3])>=0 ) return 1;
+  }
+  if( r>0.0 ){
+    if( cellDistPoint(p, a)<=r || cellDistPoint(p, b)<=r ) return 1;
+    for(int k=0; k<4; k++){
+      if( kqlGeoDistToEdge(p->aV[k], a, b, 0)<=r ) return 1;
+    }
   }
   return 0;
 }
@@ -310,6 +350,7 @@ struct Cover {
   const KqlGeoVec *aLine;   /* polyline vertices (pR==NULL) */
   int nLine;
   int level;                /* target level */
+  double radius;            /* also cover cells within this angle of the shape */
   uint64_t *aId;            /* result */
   int nId, nAlloc;
   int rc;                   /* 0, -1 too many, -2 no memory */
@@ -371,7 +412,7 @@ static void visit(Cover *p, uint64_t id, const int *aEdge, int nEdge,
   for(int k=0; k<nEdge; k++){
     KqlGeoVec a, b;
     edgeAt(p, aEdge[k], &a, &b);
-    if( cellHasEdge(&cell, a, b) ) aMine[nMine++] = aEdge[k];
+    if( cellHasEdge(&cell, a, b, p->radius) ) aMine[nMine++] = aEdge[k];
   }
   if( p->pR ){
     /* Is the center inside? Walk from the parent's center, counting the
@@ -408,7 +449,9 @@ static void visit(Cover *p, uint64_t id, const int *aEdge, int nEdge,
   }
 }
 
-int kqlS2Cover(const KqlGeoRegion *pR, const KqlGeoVec *aV, int nV, int level, uint64_t **paId){
+/* kqlS2Cover(): contract in fn_geo.h. */
+int kqlS2Cover(const KqlGeoRegion *pR, const KqlGeoVec *aV, int nV, int level,
+               double radius, uint64_t **paId){
   Cover c;
   int *aAll;
   memset(&c, 0, sizeof(c));
@@ -417,9 +460,15 @@ int kqlS2Cover(const KqlGeoRegion *pR, const KqlGeoVec *aV, int nV, int level, u
   c.aLine = aV;
   c.nLine = nV;
   c.level = level;
+  c.radius = radius>0.0 ? radius : 0.0;
   c.nEdge = pR ? pR->nV : (nV>1 ? nV-1 : 0);
   if( c.nEdge==0 && pR==0 ){
     /* A single point. */
+    if( nV==1 && c.radius>0.0 ){
+      KqlGeoVec a2[2];
+      a2[0] = a2[1] = aV[0];
+      return kqlS2Cover(0, a2, 2, level, radius, paId);
+    }
     if( nV==1 ){
       uint64_t *a = sqlite3_malloc64(sizeof(uint64_t));
       if( a==0 ) return -2;

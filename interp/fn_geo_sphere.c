@@ -16,31 +16,37 @@
 ** great circle). Inputs are unit vectors, so rounding error is about this. */
 #define ORIENT_EPS 4e-16
 
+/* kqlGeoNormalize(): contract in fn_geo.h. */
 KqlGeoVec kqlGeoNormalize(KqlGeoVec a){
   double n = geoNorm(a);
   if( n==0.0 || !isfinite(n) ) return a;
   return geoScale(a, 1.0/n);
 }
 
+/* kqlGeoFromDeg(): contract in fn_geo.h. */
 KqlGeoVec kqlGeoFromDeg(double lng, double lat){
   double phi = lat*KQL_GEO_DEG, theta = lng*KQL_GEO_DEG;
   double c = cos(phi);
   return geoVec(cos(theta)*c, sin(theta)*c, sin(phi));
 }
 
+/* kqlGeoToDeg(): contract in fn_geo.h. */
 void kqlGeoToDeg(KqlGeoVec p, double *pLng, double *pLat){
   *pLat = atan2(p.z, sqrt(p.x*p.x + p.y*p.y)) * (180.0/M_PI);
   *pLng = atan2(p.y, p.x) * (180.0/M_PI);
 }
 
+/* kqlGeoAngle(): contract in fn_geo.h. */
 double kqlGeoAngle(KqlGeoVec a, KqlGeoVec b){
   return atan2(geoNorm(geoCross(a, b)), geoDot(a, b));
 }
 
+/* kqlGeoEdgeNormal(): contract in fn_geo.h. */
 KqlGeoVec kqlGeoEdgeNormal(KqlGeoVec a, KqlGeoVec b){
   return geoScale(geoCross(geoAdd(b, a), geoSub(b, a)), 0.5);
 }
 
+/* kqlGeoOrient(): contract in fn_geo.h. */
 int kqlGeoOrient(KqlGeoVec a, KqlGeoVec b, KqlGeoVec c){
   double d = geoDot(kqlGeoEdgeNormal(a, b), c);
   if( d>ORIENT_EPS ) return 1;
@@ -56,6 +62,7 @@ static double lhuilier(double a, double b, double c){
   return 4.0*atan(sqrt(t>0.0 ? t : 0.0));
 }
 
+/* kqlGeoTriArea(): contract in fn_geo.h. */
 double kqlGeoTriArea(KqlGeoVec a, KqlGeoVec b, KqlGeoVec c){
   double r = lhuilier(kqlGeoAngle(b, c), kqlGeoAngle(c, a), kqlGeoAngle(a, b));
   double d = geoDot(kqlGeoEdgeNormal(a, b), c);
@@ -67,22 +74,36 @@ static int onArc(KqlGeoVec p, KqlGeoVec a, KqlGeoVec b){
   return kqlGeoDistToEdge(p, a, b, 0) <= 1e-14;
 }
 
+/* kqlGeoEdgeCrossing(): contract in fn_geo.h. */
 int kqlGeoEdgeCrossing(KqlGeoVec a, KqlGeoVec b, KqlGeoVec c, KqlGeoVec d){
-  int acb, bda, cbd, dac;
-  if( geoVecEq(a, c) || geoVecEq(a, d) || geoVecEq(b, c) || geoVecEq(b, d) ) return 0;
-  /* Triangles ACB, BDA, CBD and DAC all turn the same way exactly when
-  ** the two arcs cross at a point interior to both. */
-  acb = kqlGeoOrient(a, c, b);
-  bda = kqlGeoOrient(b, d, a);
-  if( acb!=0 && bda!=0 && acb!=bda ) return -1;
-  cbd = kqlGeoOrient(c, b, d);
-  dac = kqlGeoOrient(d, a, c);
-  if( acb!=0 && acb==bda && bda==cbd && cbd==dac ) return 1;
-  /* Degenerate: an endpoint on the other arc, or collinear arcs. */
-  if( onArc(a, c, d) || onArc(b, c, d) || onArc(c, a, b) || onArc(d, a, b) ) return 0;
-  return -1;
+  return kqlGeoEdgeCrossingEps(a, b, c, d, 1e-15);
 }
 
+/* kqlGeoEdgeCrossingEps(): contract in fn_geo.h. */
+int kqlGeoEdgeCrossingEps(KqlGeoVec a, KqlGeoVec b, KqlGeoVec c, KqlGeoVec d, double eps){
+  KqlGeoVec n1, n2, x;
+  double sc, sd, sa, sb;
+  if( geoVecEq(a, c) || geoVecEq(a, d) || geoVecEq(b, c) || geoVecEq(b, d) ) return 0;
+  /* Signed distances (radians, for small values) of each arc's ends from
+  ** the other arc's great circle. */
+  n1 = kqlGeoNormalize(kqlGeoEdgeNormal(a, b));
+  n2 = kqlGeoNormalize(kqlGeoEdgeNormal(c, d));
+  sc = geoDot(n1, c); sd = geoDot(n1, d);
+  sa = geoDot(n2, a); sb = geoDot(n2, b);
+  if( (sc>eps && sd>eps) || (sc<-eps && sd<-eps) ) return -1;
+  if( (sa>eps && sb>eps) || (sa<-eps && sb<-eps) ) return -1;
+  if( fabs(sc)<=eps || fabs(sd)<=eps || fabs(sa)<=eps || fabs(sb)<=eps ){
+    /* An end (nearly) on the other great circle: touching, or no contact. */
+    if( onArc(a, c, d) || onArc(b, c, d) || onArc(c, a, b) || onArc(d, a, b) ) return 0;
+    return eps>1e-15 ? 0 : -1;
+  }
+  /* Each arc straddles the other's circle; the circles meet at +-x. */
+  x = geoCross(n1, n2);
+  if( geoDot(x, geoAdd(a, b))<0.0 ) x = geoScale(x, -1.0);
+  return geoDot(x, geoAdd(c, d))>0.0 ? 1 : -1;
+}
+
+/* kqlGeoEdgeIntersection(): contract in fn_geo.h. */
 KqlGeoVec kqlGeoEdgeIntersection(KqlGeoVec a, KqlGeoVec b, KqlGeoVec c, KqlGeoVec d){
   KqlGeoVec n1 = kqlGeoNormalize(kqlGeoEdgeNormal(a, b));
   KqlGeoVec n2 = kqlGeoNormalize(kqlGeoEdgeNormal(c, d));
@@ -92,6 +113,7 @@ KqlGeoVec kqlGeoEdgeIntersection(KqlGeoVec a, KqlGeoVec b, KqlGeoVec c, KqlGeoVe
   return x;
 }
 
+/* kqlGeoDistToEdge(): contract in fn_geo.h. */
 double kqlGeoDistToEdge(KqlGeoVec p, KqlGeoVec a, KqlGeoVec b, KqlGeoVec *pClosest){
   KqlGeoVec n = kqlGeoEdgeNormal(a, b);
   double nn = geoNorm(n);
@@ -117,6 +139,7 @@ double kqlGeoDistToEdge(KqlGeoVec p, KqlGeoVec a, KqlGeoVec b, KqlGeoVec *pClose
   }
 }
 
+/* kqlGeoInterpolate(): contract in fn_geo.h. */
 KqlGeoVec kqlGeoInterpolate(KqlGeoVec a, KqlGeoVec b, double t){
   double theta = kqlGeoAngle(a, b);
   KqlGeoVec n, dir;
@@ -130,6 +153,7 @@ KqlGeoVec kqlGeoInterpolate(KqlGeoVec a, KqlGeoVec b, double t){
   return kqlGeoNormalize(geoAdd(geoScale(a, cos(ax)), geoScale(dir, sin(ax))));
 }
 
+/* kqlGeoBearing(): contract in fn_geo.h. */
 double kqlGeoBearing(double lng1, double lat1, double lng2, double lat2){
   double p1 = lat1*KQL_GEO_DEG, p2 = lat2*KQL_GEO_DEG;
   double dl = (lng2 - lng1)*KQL_GEO_DEG;
@@ -138,6 +162,7 @@ double kqlGeoBearing(double lng1, double lat1, double lng2, double lat2){
   return r;
 }
 
+/* kqlGeoValidLL(): contract in fn_geo.h. */
 int kqlGeoValidLL(double lng, double lat){
   return isfinite(lng) && isfinite(lat) && lng>=-180.0 && lng<=180.0
       && lat>=-90.0 && lat<=90.0;
@@ -163,6 +188,7 @@ int kqlGeoArgReal(sqlite3_value *pVal, double *pR){
   }
 }
 
+/* kqlGeoArgInt(): contract in fn_geo.h. */
 int kqlGeoArgInt(int argc, sqlite3_value **argv, int i, int iDflt, int *piOut){
   double r;
   if( i>=argc ){

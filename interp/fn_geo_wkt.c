@@ -183,6 +183,7 @@ static void fnFromWkt(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kqlGeoShapeFree(&s);
 }
 
+/* kqlFnRegisterGeoWkt(): contract in fn_geo.h. */
 int kqlFnRegisterGeoWkt(sqlite3 *db){
   return sqlite3_create_function(db, "kql_geo_from_wkt", 1,
       SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_INNOCUOUS, 0, fnFromWkt, 0, 0);

@@ -79,12 +79,26 @@ static const FnbCase aS2[] = {
    "[-73.935982114337421,40.708880489804564],[-73.935982114337421,40.787917134506841],[-74.030012249838478,40.8012684339439]]]}"},
   {"SELECT kql_geo_s2cell_to_polygon('a')",                     "<null>"},
   {"SELECT kql_geo_s2cell_neighbors('a')",                      "<null>"},
-  {"SELECT (SELECT group_concat(value) FROM (SELECT value FROM json_each(kql_geo_s2cell_neighbors('89c259')) ORDER BY value))",
-   "89c251,89c257,89c25b,89c25d,89c25f,89c2f5,89c2f7,89c2f9"},
+  {"SELECT kql_geo_s2cell_neighbors('89c259')",
+   "[\"89c25d\",\"89c2f9\",\"89c251\",\"89c257\",\"89c25f\",\"89c25b\",\"89c2f7\",\"89c2f5\"]"},
+  /* A face cell's neighbors are the four faces next to it (face 0: 1, 2, 4, 5). */
+  {"SELECT (SELECT group_concat(value) FROM (SELECT DISTINCT value FROM json_each(kql_geo_s2cell_neighbors('1')) ORDER BY value))",
+   "3,5,9,b"},
   {"SELECT json_array_length(kql_geo_polygon_to_s2cells('{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[0,50],[100,50],[0,0]]]}', 5))", "286"},
   {"SELECT kql_geo_polygon_to_s2cells('{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[0,50],[100,50],[0,0]]]}', 30)", "<null>"},
   {"SELECT kql_geo_line_to_s2cells('{\"type\":\"LineString\",\"coordinates\":[[[0,0],[0,0]]]}')", "<null>"},
   {"SELECT kql_geo_s2cell_to_central_point('X')",               "<null>"},
+  /* A radius widens the covering, which still holds every cell of the plain one. */
+  {"SELECT json_array_length(kql_geo_line_to_s2cells('{\"type\":\"LineString\",\"coordinates\":[[0,0],[0.1,0.1]]}', 14, 1000))"
+   " > json_array_length(kql_geo_line_to_s2cells('{\"type\":\"LineString\",\"coordinates\":[[0,0],[0.1,0.1]]}', 14))", "1"},
+  {"SELECT count(*) FROM json_each(kql_geo_polygon_to_s2cells('{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[0.1,0],[0.1,0.1],[0,0]]]}', 14))"
+   " WHERE value NOT IN (SELECT value FROM json_each(kql_geo_polygon_to_s2cells("
+   "'{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[0.1,0],[0.1,0.1],[0,0]]]}', 14, 500)))", "0"},
+  {"SELECT kql_geo_polygon_to_s2cells('{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[0.1,0],[0.1,0.1],[0,0]]]}', 14, -1)", "<null>"},
+  /* Every cell of a covering contains or touches the polygon: the cell of
+  ** an inside point is in it. */
+  {"SELECT kql_geo_point_to_s2cell(0.07, 0.02, 14) IN (SELECT value FROM json_each(kql_geo_polygon_to_s2cells("
+   "'{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[0.1,0],[0.1,0.1],[0,0]]]}', 14)))", "1"},
 };
 Test(fn_geo, s2){ geoCases(aS2, FNB_N(aS2)); }
 
@@ -215,6 +229,33 @@ static const FnbCase aOps[] = {
 };
 Test(fn_geo, ops){ geoCases(aOps, FNB_N(aOps)); }
 
+static const FnbCase aH3[] = {
+  {"SELECT kql_geo_h3cell_level('862a1072fffffff')",            "6"},
+  {"SELECT kql_geo_h3cell_level('abc')",                        "<null>"},
+  {"SELECT kql_geo_h3cell_parent('862a1072fffffff')",           "852a1073fffffff"},
+  {"SELECT kql_geo_h3cell_parent('862a1072fffffff', 1)",        "812a3ffffffffff"},
+  {"SELECT kql_geo_h3cell_parent('862a1072fffffff', 15)",       ""},
+  {"SELECT kql_geo_h3cell_children('862a1072fffffff')",
+   "[\"872a10728ffffff\",\"872a10729ffffff\",\"872a1072affffff\",\"872a1072bffffff\",\"872a1072cffffff\","
+   "\"872a1072dffffff\",\"872a1072effffff\"]"},
+  {"SELECT json_array_length(kql_geo_h3cell_children('862a1072fffffff', 9))", "343"},
+  {"SELECT kql_geo_h3cell_children('862a1072fffffff', 12)",     "<null>"},
+  {"SELECT kql_geo_h3cell_children('abc')",                     "<null>"},
+  {"SELECT kql_geo_h3cell_rings('861f8894fffffff', 2)",
+   "[[\"861f8894fffffff\"],[\"861f88947ffffff\",\"861f8895fffffff\",\"861f88867ffffff\",\"861f8d497ffffff\","
+   "\"861f8d4b7ffffff\",\"861f8896fffffff\"],[\"861f88967ffffff\",\"861f88977ffffff\",\"861f88957ffffff\","
+   "\"861f8882fffffff\",\"861f88877ffffff\",\"861f88847ffffff\",\"861f8886fffffff\",\"861f8d49fffffff\","
+   "\"861f8d487ffffff\",\"861f8d4a7ffffff\",\"861f8d59fffffff\",\"861f8d597ffffff\"]]"},
+  {"SELECT kql_geo_h3cell_neighbors('861f8894fffffff')",
+   "[\"861f88947ffffff\",\"861f8895fffffff\",\"861f88867ffffff\",\"861f8d497ffffff\",\"861f8d4b7ffffff\",\"861f8896fffffff\"]"},
+  {"SELECT kql_geo_h3cell_rings('861f8894fffffff', 150)",       "<null>"},
+  {"SELECT kql_geo_h3cell_rings('abc', 3)",                     "<null>"},
+  {"SELECT kql_geo_h3cell_neighbors('abc')",                    "<null>"},
+  /* The children of a pentagon skip the deleted k-axis child. */
+  {"SELECT json_array_length(kql_geo_h3cell_children('8009fffffffffff'))", "6"},
+};
+Test(fn_geo, h3){ geoCases(aH3, FNB_N(aH3)); }
+
 /* Point-in-polygon agrees with the area: a point well inside a polygon
 ** with a hole is in, one in the hole is out. */
 static const FnbCase aHole[] = {
@@ -267,6 +308,8 @@ Test(fn_geo, hostile_input){
     {"kql_geo_intersects_line_with_polygon", 2}, {"kql_geo_intersection_line_with_polygon", 2},
     {"kql_geo_point_buffer", 3}, {"kql_geo_line_buffer", 2}, {"kql_geo_polygon_buffer", 2},
     {"kql_geo_simplify_polygons_array", 1}, {"kql_geo_from_wkt", 1},
+    {"kql_geo_h3cell_level", 1}, {"kql_geo_h3cell_parent", 2}, {"kql_geo_h3cell_children", 2},
+    {"kql_geo_h3cell_rings", 2}, {"kql_geo_h3cell_neighbors", 1},
   };
   sqlite3 *db = fnbOpen();
   char zBuf[4096];
