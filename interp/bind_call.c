@@ -436,8 +436,84 @@ static KqlExpr *bindSpecial(Binder *p, const KqlAst *pAst, const KqlBuiltin *pFn
   return kqlExprError(p, pAst);
 }
 
+/*
+** extract_json(path, json [, typeof(T)]) (extractjson is the old name): the
+** JSONPath subset $.a.b, $.a[0], $['a b'] becomes an SQLite JSON path.
+*/
+static KqlExpr *bindExtractJson(Binder *p, const KqlAst *pAst){
+  if( pAst->nChild<2 || pAst->nChild>3 ){
+    kqlBindErr(p, pAst, "KQL131", "function '%s' expects 2 to 3 arguments, got %d", pAst->z, pAst->nChild);
+    return kqlExprError(p, pAst);
+  }
+  const KqlAst *pPath = pAst->aChild[0];
+  if( pPath->eKind!=KQL_AST_LITERAL || pPath->eOp!=KQL_LIT_STRING || pPath->z==0 || pPath->z[0]!='$' ){
+    kqlBindNotSupported(p, pPath, "extract_json with a path that is not a constant JSONPath");
+    return kqlExprError(p, pAst);
+  }
+  KqlStr path;
+  kqlStrInit(&path, p->pArena);
+  const char *z = pPath->z;
+  kqlStrAppend(&path, "$", 1);
+  int i = 1;
+  while( z[i] ){
+    if( z[i]=='.' && z[i+1]!='.' ){
+      int j = i+1;
+      while( z[j] && z[j]!='.' && z[j]!='[' ) j++;
+      if( j==i+1 ) break;
+      kqlStrAppend(&path, ".", 1);
+      kqlStrIdent(&path, z+i+1, j-i-1);
+      i = j;
+    }else if( z[i]=='[' && (z[i+1]=='\'' || z[i+1]=='"') ){
+      char q = z[i+1];
+      int j = i+2;
+      while( z[j] && z[j]!=q ) j++;
+      if( z[j]!=q || z[j+1]!=']' ) break;
+      kqlStrAppend(&path, ".", 1);
+      kqlStrIdent(&path, z+i+2, j-i-2);
+      i = j+2;
+    }else if( z[i]=='[' && z[i+1]>='0' && z[i+1]<='9' ){
+      int j = i+1;
+      while( z[j]>='0' && z[j]<='9' ) j++;
+      if( z[j]!=']' ) break;
+      kqlStrAppend(&path, z+i, j-i+1);
+      i = j+1;
+    }else{
+      break;
+    }
+  }
+  if( z[i] ){
+    kqlBindNotSupported(p, pPath, "this JSONPath (only $.a.b, $.a[0] and $['a'] are supported)");
+    return kqlExprError(p, pAst);
+  }
+  KqlExpr *eJson = kqlBindExpr(p, pAst->aChild[1]);
+  if( eJson->bError ) return eJson;
+  const char *zJ = eJson->eType==KQL_T_STRING ? eJson->zSql : kqlExprAs(p, eJson, KQL_T_STRING);
+  KqlExpr *e = kqlExprNew(p, pAst, KQL_T_DYNAMIC,
+      kqlArenaPrintf(p->pArena, "(CASE WHEN json_valid(%s) THEN json(%s) -> %s END)", zJ, zJ,
+                     kqlBindParamText(p, kqlStrText(&path), -1)));
+  e->bConst = eJson->bConst;
+  e->bAgg = eJson->bAgg;
+  int eTo = KQL_T_STRING;
+  if( pAst->nChild==3 ){
+    const KqlAst *pT = pAst->aChild[2];
+    eTo = pT->eKind==KQL_AST_TYPE ? kqlTypeFromName(pT->z, pT->n) : -1;
+    if( eTo<=0 ){
+      kqlBindErr(p, pT, "KQL132", "argument 3 of '%s' must be typeof(type)", pAst->z);
+      return kqlExprError(p, pAst);
+    }
+  }
+  if( eTo==KQL_T_DYNAMIC ) return e;
+  KqlExpr *r = kqlExprNew(p, pAst, eTo, kqlExprAs(p, e, eTo));
+  r->bConst = e->bConst;
+  r->bAgg = e->bAgg;
+  return r;
+}
+
 KqlExpr *kqlBindCall(Binder *p, const KqlAst *pAst){
   const char *zName = pAst->z ? pAst->z : "";
+  if( (strcmp(zName, "extract_json")==0 || strcmp(zName, "extractjson")==0) && !kqlBindLookup(p, zName) ){
+    return bindExtractJson(p, pAst);
+  }
   KqlScope *s = kqlBindLookup(p, zName);
   if( s && s->eKind==KQL_SCOPE_LAMBDA ){
     if( kqlBindIsTabular(p, pAst) ){

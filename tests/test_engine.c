@@ -94,7 +94,10 @@ static const EngCase aCase[] = {
   /* 43: dynamic member access and comparison */
   {"print d = dynamic({\"a\": {\"b\": 5}, \"s\": \"x\"}) | project v = d.a.b, w = d[\"s\"], t = d.s == \"x\"",
    "v:dynamic,w:dynamic,t:bool\n5,\"x\",true\n"},
-  /* 44: summarize by bin-like expression and ColumnN naming */
+  /* 44: extract_json with a JSONPath subset and typeof() */
+  {"print a=extract_json(\"$.a.b[1]\", @'{\"a\":{\"b\":[1,22]}}', typeof(long)), b=extractjson(\"$['x y']\", @'{\"x y\":\"s\"}')",
+   "a:long,b:string\n22,s\n"},
+  /* 45: summarize by bin-like expression and ColumnN naming */
   {"datatable(v:long)[1,2,3] | summarize count() by v % 2 | order by Column1 asc",
    "Column1:long,count_:long\n0,1\n1,2\n"},
 };
