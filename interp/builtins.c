@@ -61,6 +61,7 @@ static const KqlBuiltin aBuiltin[] = {
   {"pack_dictionary", 2, -1, SCL, KQL_FNF_TAGS,    KQL_T_DYNAMIC,    "?",   "kql_bag_pack"},
   {"notempty",       1,  1, SCL, SP,               KQL_T_BOOL,       "*",   0},
   {"notnull",        1,  1, SCL, SP,               KQL_T_BOOL,       "*",   0},
+  {"parse_xml",      1,  1, SCL, 0,                KQL_T_DYNAMIC,    "s",   "kql_parse_xml"},
 #include "fn_string.inc"
 #include "fn_convert.inc"
 #include "fn_regex.inc"

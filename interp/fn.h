@@ -15,6 +15,7 @@
 int kqlFnRegisterAll(sqlite3 *db);
 
 int kqlFnRegisterCore(sqlite3 *db);
+int kqlFnRegisterXml(sqlite3 *db);
 int kqlFnRegisterMvExpand(sqlite3 *db);
 int kqlFnRegisterString(sqlite3 *db);
 int kqlFnRegisterDatetime(sqlite3 *db);

@@ -97,7 +97,10 @@ static const EngCase aCase[] = {
   /* 44: extract_json with a JSONPath subset and typeof() */
   {"print a=extract_json(\"$.a.b[1]\", @'{\"a\":{\"b\":[1,22]}}', typeof(long)), b=extractjson(\"$['x y']\", @'{\"x y\":\"s\"}')",
    "a:long,b:string\n22,s\n"},
-  /* 45: summarize by bin-like expression and ColumnN naming */
+  /* 45: parse_xml: attributes as @name, repeated elements as arrays, text-only elements as strings */
+  {"print x=parse_xml('<E a=\"1\"><D n=\"x\">v &amp; w</D><D n=\"y\"/><S><I>7</I></S></E>'), bad=parse_xml('<a><b></a>')",
+   "x:dynamic,bad:dynamic\n{\"E\":{\"@a\":\"1\",\"D\":[{\"@n\":\"x\",\"#text\":\"v & w\"},{\"@n\":\"y\"}],\"S\":{\"I\":\"7\"}}},null\n"},
+  /* 46: summarize by bin-like expression and ColumnN naming */
   {"datatable(v:long)[1,2,3] | summarize count() by v % 2 | order by Column1 asc",
    "Column1:long,count_:long\n0,1\n1,2\n"},
 };
