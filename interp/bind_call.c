@@ -389,6 +389,15 @@ static KqlExpr *bindSpecial(Binder *p, const KqlAst *pAst, const KqlBuiltin *pFn
     p->pEnv->eOffline = 1;
     return kqlExprError(p, pAst);
   }
+  if( strcmp(z, "new_guid")==0 ){
+    /* a random (version 4) guid */
+    KqlExpr *e = exprFrom(p, pAst, KQL_T_GUID,
+        "(SELECT lower(substr(h,1,8)||'-'||substr(h,9,4)||'-4'||substr(h,14,3)||'-'||"
+        "substr('89ab',1+(abs(random())%4),1)||substr(h,18,3)||'-'||substr(h,21,12)) "
+        "FROM (SELECT hex(randomblob(16)) AS h))", a, 0);
+    e->bConst = 0;
+    return e;
+  }
   if( strcmp(z, "take_any")==0 || strcmp(z, "any")==0 ){
     if( !p->pRow || !p->pRow->bAggOk ){
       kqlBindErr(p, pAst, "KQL134", "aggregate '%s' is allowed only in summarize", z);

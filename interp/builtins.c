@@ -47,6 +47,7 @@ static const KqlBuiltin aBuiltin[] = {
   {"min",            1,  1, AGG, 0,                KQL_RET_ARG0,     "*",   "min"},
   {"not",            1,  1, SCL, SP,               KQL_T_BOOL,       "b",   0},
   {"next",           1,  3, WIN, SP,               KQL_RET_ARG0,     "*l*", 0},
+  {"new_guid",       0,  0, SCL, SP|KQL_FNF_NONDET, KQL_T_GUID,      "",    0},
   {"now",            0,  1, SCL, SP,               KQL_T_DATETIME,   "t",   0},
   {"pack_all",       0,  1, SCL, SP,               KQL_T_DYNAMIC,    "b",   0},
   {"prev",           1,  3, WIN, SP,               KQL_RET_ARG0,     "*l*", 0},
