@@ -392,9 +392,8 @@ static KqlExpr *bindSpecial(Binder *p, const KqlAst *pAst, const KqlBuiltin *pFn
   if( strcmp(z, "new_guid")==0 ){
     /* a random (version 4) guid */
     KqlExpr *e = exprFrom(p, pAst, KQL_T_GUID,
-        "(SELECT lower(substr(h,1,8)||'-'||substr(h,9,4)||'-4'||substr(h,14,3)||'-'||"
-        "substr('89ab',1+(abs(random())%4),1)||substr(h,18,3)||'-'||substr(h,21,12)) "
-        "FROM (SELECT hex(randomblob(16)) AS h))", a, 0);
+        "lower(hex(randomblob(4))||'-'||hex(randomblob(2))||'-4'||substr(hex(randomblob(2)),2)||'-'||"
+        "substr('89ab',1+(abs(random())%4),1)||substr(hex(randomblob(2)),2)||'-'||hex(randomblob(6)))", a, 0);
     e->bConst = 0;
     return e;
   }
