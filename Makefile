@@ -19,7 +19,7 @@ GENWARN   = -std=c11 -D_GNU_SOURCE -Wno-unused-parameter -Wno-unused-variable \
 B        ?= build
 PREFIX   ?= /usr/local
 SANFLAGS ?=
-LIBS      = -lsqlite3 -lpcre2-8 -lz -lm
+LIBS      = -lsqlite3 -lpcre2-8 -lz -lm -lyaml
 # the REPL's line editing
 LIBS     += -ledit
 PKGS_EXTRA = libedit-dev
@@ -33,7 +33,7 @@ LIB_OBJ   = $(patsubst %.c,$(B)/%.o,$(filter-out interp/main.c,$(LIB_SRC))) $(GE
 TEST_SRC ?= $(sort $(wildcard tests/*.c))
 TEST_OBJ  = $(patsubst %.c,$(B)/%.o,$(TEST_SRC))
 HDRS      = $(wildcard interp/*.h interp/*.inc tables/*.h grammar/*.h)
-PKGS      = re2c lemon libsqlite3-dev libcriterion-dev libpcre2-dev zlib1g-dev pkg-config
+PKGS      = re2c lemon libsqlite3-dev libcriterion-dev libpcre2-dev zlib1g-dev pkg-config libyaml-dev
 
 .PHONY: all run test sanitize install clean deps check-deps bench
 all: $(B)/kqlite
