@@ -41,7 +41,7 @@ struct CheckRun {
   KqlEngine *pEng;       /* catalogue, --schemas, dialect */
   KqlCheckOut *pOut;     /* output writer */
   int bSyntax;           /* --syntax-only */
-  const char *zPrelude;  /* dialect prelude prepended to each query */
+  int eDialect;          /* KQL_DIALECT_* (--dialect) */
   int rc;                /* exit code so far */
   int nFile;             /* files read */
   int nQuery;            /* query texts checked */
@@ -74,14 +74,35 @@ static int isKqliteLimit(const KqlDiag *d){
       || strcmp(d->zCode, "KQL391")==0;
 }
 
+/* How the text given to the checker relates to the unit's query. */
+typedef struct CheckedText CheckedText;
+struct CheckedText {
+  const char *z;         /* the text checked: prelude, then the (rewritten) query */
+  int n;                 /* its length */
+  int nPrelude;          /* bytes of the dialect prelude in front */
+  const int *aMap;       /* rewritten query offset -> query offset; NULL: same */
+  int nRewritten;        /* length of the rewritten query (when aMap) */
+};
+
+/* Query offset of offset iOfst (>= nPrelude) of the checked text. */
+static int queryOffset(const CheckedText *t, int iOfst){
+  int q = iOfst - t->nPrelude;
+  if( q<0 ) q = 0;
+  if( t->aMap ){
+    if( q>t->nRewritten ) q = t->nRewritten;
+    q = t->aMap[q];
+  }
+  return q;
+}
+
 /*
 ** The parser names the position of an unclosed bracket in its message
 ** ("expected ')' to close '(' at L:C"), counted in the text it parsed. Give
 ** that position in the file instead: after the dialect prelude, inside the
 ** YAML file.
 */
-static void remapMessagePosition(KqlDiag *d, KqlArena *pArena, const char *zText, int nText,
-                                 int nPrelude, const KqlCheckUnit *pUnit){
+static void remapMessagePosition(KqlDiag *d, KqlArena *pArena, const CheckedText *t,
+                                 const KqlCheckUnit *pUnit){
   const char *zAt = 0, *z;
   for(z = strstr(d->zMsg, " at "); z; z = strstr(z+1, " at ")) zAt = z;
   if( zAt==0 ) return;
@@ -93,44 +114,44 @@ static void remapMessagePosition(KqlDiag *d, KqlArena *pArena, const char *zText
   iCol = strtol(zColText, &zEnd, 10);
   if( zEnd==zColText || *zEnd!=0 || iLine<1 || iCol<1 ) return;
   int i = 0;
-  for(long l=1; l<iLine && i<nText; i++){
-    if( zText[i]=='\n' ) l++;
+  for(long l=1; l<iLine && i<t->n; i++){
+    if( t->z[i]=='\n' ) l++;
   }
-  for(long c=1; c<iCol && i<nText; c++){
+  for(long c=1; c<iCol && i<t->n; c++){
     i++;
-    while( i<nText && (((unsigned char)zText[i]) & 0xC0)==0x80 ) i++;
+    while( i<t->n && (((unsigned char)t->z[i]) & 0xC0)==0x80 ) i++;
   }
-  if( i<nPrelude ) return;
+  if( i<t->nPrelude ) return;
   KqlDiag at;
   KqlCheckLoc loc;
   memset(&at, 0, sizeof(at));
-  at.iOfst = i - nPrelude;
+  at.iOfst = queryOffset(t, i);
   kqlCheckLocate(pUnit, &at, &loc);
   d->zMsg = kqlArenaPrintf(pArena, "%.*s at %d:%d", (int)(zAt - d->zMsg), d->zMsg,
                            loc.iLine, loc.iCol);
 }
 
 /*
-** Turn the diagnostics after pBefore (all when NULL), found on zText (the
-** dialect prelude, nPrelude bytes, then pUnit's query), into diagnostics
-** on the query: remove the prelude's length from each offset, give
-** positions named in messages in the file, and make kqlite's own limits
-** warnings. Updates the list's error and warning counts.
+** Turn the diagnostics after pBefore (all when NULL), found on the checked
+** text t, into diagnostics on pUnit's query: offsets without the prelude
+** and through the rewrite map, positions named in messages in the file,
+** and kqlite's own limits as warnings. Updates the list's counts.
 */
-static void adjustDiags(KqlDiagList *pDiags, KqlDiag *pBefore, const char *zText, int nText,
-                        int nPrelude, const KqlCheckUnit *pUnit){
+static void adjustDiags(KqlDiagList *pDiags, KqlDiag *pBefore, const CheckedText *t,
+                        const KqlCheckUnit *pUnit){
   for(KqlDiag *d = pBefore ? pBefore->pNext : pDiags->pFirst; d; d = d->pNext){
-    if( strcmp(d->zCode, "KQL001")==0 ){
-      remapMessagePosition(d, pDiags->pArena, zText, nText, nPrelude, pUnit);
-    }
-    if( nPrelude ){
-      if( d->iOfst>=nPrelude ){
-        d->iOfst -= nPrelude;
-      }else{
-        /* cannot happen with a correct prelude; keep it visible */
-        d->zMsg = kqlArenaPrintf(pDiags->pArena, "in the dialect's declarations: %s", d->zMsg);
-        d->nLen = 0;
-        d->iOfst = 0;
+    if( strcmp(d->zCode, "KQL001")==0 ) remapMessagePosition(d, pDiags->pArena, t, pUnit);
+    if( d->iOfst<t->nPrelude ){
+      /* cannot happen with a correct prelude; keep it visible */
+      d->zMsg = kqlArenaPrintf(pDiags->pArena, "in the dialect's declarations: %s", d->zMsg);
+      d->nLen = 0;
+      d->iOfst = 0;
+    }else{
+      int iEnd = d->iOfst + d->nLen;
+      d->iOfst = queryOffset(t, d->iOfst);
+      if( d->nLen>0 ){
+        int qEnd = queryOffset(t, iEnd-1) + 1;
+        d->nLen = qEnd>d->iOfst ? qEnd - d->iOfst : 0;
       }
     }
     if( d->eSev==KQL_SEV_ERROR && isKqliteLimit(d) ){
@@ -142,26 +163,46 @@ static void adjustDiags(KqlDiagList *pDiags, KqlDiag *pBefore, const char *zText
 }
 
 int kqlCheckQueryText(KqlEngine *pEng, const KqlCheckUnit *pUnit, int bSyntaxOnly,
-                      const char *zPrelude, KqlDiagList *pDiags){
-  int nPrelude = zPrelude && !bSyntaxOnly ? (int)strlen(zPrelude) : 0;
+                      int eDialect, KqlDiagList *pDiags){
+  KqlArena *pArena = pDiags->pArena;
+  const char *zPrelude = bSyntaxOnly ? "" : kqlCheckDialectPrelude(eDialect);
   int nErr0 = pDiags->nErr;
   KqlDiag *pBefore = pDiags->pLast;
-  KqlSource src;
-  memset(&src, 0, sizeof(src));
-  src.zName = pUnit->zFile;
-  src.z = pUnit->zQuery;
-  src.n = pUnit->nQuery;
-  if( nPrelude ){
-    char *zAll = kqlArenaAlloc(pDiags->pArena, (size_t)nPrelude + (size_t)pUnit->nQuery + 1);
-    memcpy(zAll, zPrelude, (size_t)nPrelude);
-    memcpy(zAll + nPrelude, pUnit->zQuery, (size_t)pUnit->nQuery);
-    zAll[nPrelude + pUnit->nQuery] = 0;
-    src.z = zAll;
-    src.n = nPrelude + pUnit->nQuery;
+  CheckedText t;
+  int *aMap = 0;
+  memset(&t, 0, sizeof(t));
+  const char *zQuery = pUnit->zQuery;
+  int nQuery = pUnit->nQuery;
+  if( !bSyntaxOnly ){
+    char *zNew = kqlCheckDialectRewrite(pArena, eDialect, zQuery, nQuery, &t.nRewritten, &aMap);
+    if( zNew ){
+      zQuery = zNew;
+      nQuery = t.nRewritten;
+      t.aMap = aMap;
+    }
   }
-  if( bSyntaxOnly ) kqlParse(pDiags->pArena, src.z, src.n, pDiags);
-  else kql_check(pEng, &src, pDiags);
-  adjustDiags(pDiags, pBefore, src.z, src.n, nPrelude, pUnit);
+  t.nPrelude = (int)strlen(zPrelude);
+  t.z = zQuery;
+  t.n = nQuery;
+  if( t.nPrelude ){
+    char *zAll = kqlArenaAlloc(pArena, (size_t)t.nPrelude + (size_t)nQuery + 1);
+    memcpy(zAll, zPrelude, (size_t)t.nPrelude);
+    memcpy(zAll + t.nPrelude, zQuery, (size_t)nQuery);
+    zAll[t.nPrelude + nQuery] = 0;
+    t.z = zAll;
+    t.n = t.nPrelude + nQuery;
+  }
+  if( bSyntaxOnly ){
+    kqlParse(pArena, t.z, t.n, pDiags);
+  }else{
+    KqlSource src;
+    memset(&src, 0, sizeof(src));
+    src.zName = pUnit->zFile;
+    src.z = t.z;
+    src.n = t.n;
+    kql_check(pEng, &src, pDiags);
+  }
+  adjustDiags(pDiags, pBefore, &t, pUnit);
   return pDiags->nErr - nErr0;
 }
 
@@ -180,7 +221,7 @@ static void checkUnit(void *pArg, const KqlCheckUnit *pUnit){
   KqlDiagList diags;
   kqlDiagInit(&diags, pArena);
   r->nQuery++;
-  kqlCheckQueryText(r->pEng, pUnit, r->bSyntax, r->zPrelude, &diags);
+  kqlCheckQueryText(r->pEng, pUnit, r->bSyntax, r->eDialect, &diags);
   report(r, pUnit, &diags);
   kqlArenaFree(pArena);
 }
@@ -364,7 +405,7 @@ int kqlCliCheck(int argc, char **argv){
     return CHECK_EXIT_USAGE;
   }
   kql_set_dialect(r.pEng, eDialect);
-  r.zPrelude = kqlCheckDialectPrelude(eDialect);
+  r.eDialect = eDialect;
   for(int i=0; i<nSchema; i++){
     char zErr[600];
     if( kqlCheckLoadSchemas(r.pEng, azSchema[i], zErr, (int)sizeof(zErr))<0 ){

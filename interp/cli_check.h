@@ -42,8 +42,9 @@ struct KqlCheckUnit {
 
 /*
 ** Check the query of pUnit as `kqlite check` does: parse only
-** (bSyntaxOnly), or parse and bind against pEng's catalogue with the dialect
-** prelude zPrelude (may be NULL) in front. Diagnostics are appended to
+** (bSyntaxOnly), or parse and bind against pEng's catalogue (pEng's
+** dialect must be eDialect, KQL_DIALECT_*), with the dialect's prelude in
+** front and its rewrites applied. Diagnostics are appended to
 ** pDiags (which must hold no error yet: kql_check stops after parsing when
 ** it does) with offsets into pUnit->zQuery; "not supported" (KQL190) and
 ** the offline codes (KQL390, KQL391) are made warnings, and a position a
@@ -51,7 +52,7 @@ struct KqlCheckUnit {
 ** the number of errors added.
 */
 int kqlCheckQueryText(struct KqlEngine *pEng, const KqlCheckUnit *pUnit, int bSyntaxOnly,
-                      const char *zPrelude, KqlDiagList *pDiags);
+                      int eDialect, KqlDiagList *pDiags);
 
 /* ---- cli_check_yaml.c ---------------------------------------------- */
 
@@ -138,6 +139,15 @@ int kqlCheckLoadSchemas(struct KqlEngine *pEng, const char *zPath, char *zErr, i
 ** with a newline and is prepended to each query checked.
 */
 const char *kqlCheckDialectPrelude(int eDialect);
+/*
+** Rewrite query text z[0..n) where dialect eDialect needs it for checking
+** (Defender: invoke FileProfile(SHA1) becomes FileProfile('SHA1')). Returns
+** NULL when nothing changes; else the new text (in pArena, NUL-terminated,
+** *pnOut bytes) and in *paMap, for each of its bytes and one past the end,
+** the offset in z it comes from.
+*/
+char *kqlCheckDialectRewrite(KqlArena *pArena, int eDialect, const char *z, int n,
+                             int *pnOut, int **paMap);
 /* KQL_DIALECT_* for a name ("sentinel", "defender", "none"), or -1. */
 int kqlCheckDialectFromName(const char *zName);
 

@@ -141,7 +141,7 @@ Test(corpus_check, verdicts_agree_with_microsofts_binder){
     KqlArena *pArena = kqlArenaNew();
     KqlDiagList diags;
     kqlDiagInit(&diags, pArena);
-    int nErr = kqlCheckQueryText(pEng, &u, 0, 0, &diags);
+    int nErr = kqlCheckQueryText(pEng, &u, 0, KQL_DIALECT_NONE, &diags);
     if( bOracleOk ){
       nOk++;
       if( nErr==0 ){
