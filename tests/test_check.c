@@ -692,6 +692,20 @@ Test(check, dialect_defender_functions){
            "%*s^~~~\n", 2+58, "");
   expectOut(&r, zWant);
   runFree(&r);
+  /* the file-ID column given by name; positions after it are still right */
+  r = runCheck("--dialect", "defender", "-e",
+               "DeviceFileEvents | invoke FileProfile(SHA256, 1000) | where GlobalPrevalence < 50 | project Nope");
+  snprintf(zWant, sizeof(zWant), "<query>:1:93: error: unknown column 'Nope' [KQL103]\n"
+           "  DeviceFileEvents | invoke FileProfile(SHA256, 1000) | where GlobalPrevalence < 50 | project Nope\n"
+           "%*s^~~~\n", 2+92, "");
+  expectRc(&r, 1);
+  expectOut(&r, zWant);
+  runFree(&r);
+  r = runCheck("--dialect", "defender", "-e",
+               "DeviceProcessEvents | invoke FileProfile(InitiatingProcessSHA1) | where IsExecutable");
+  expectRc(&r, 0);
+  expectOut(&r, "");
+  runFree(&r);
   r = runCheck("--dialect", "defender", "-e", "DeviceFromIP('10.0.0.1') | project DeviceId, IP");
   expectRc(&r, 0);
   runFree(&r);
