@@ -73,6 +73,7 @@ static const KqlBuiltin aBuiltin[] = {
 #include "fn_net.inc"
 #include "fn_series.inc"
 #include "fn_geo.inc"
+#include "fn_misc.inc"
 #include "fn_known.inc"
 };
 

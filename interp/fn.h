@@ -27,5 +27,6 @@ int kqlFnRegisterNet(sqlite3 *db);
 int kqlFnRegisterGeo(sqlite3 *db);
 int kqlFnRegisterConvert(sqlite3 *db);
 int kqlFnRegisterOps(sqlite3 *db);
+int kqlFnRegisterMisc(sqlite3 *db);
 
 #endif

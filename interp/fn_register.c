@@ -13,6 +13,7 @@ int kqlFnRegisterAll(sqlite3 *db){
     kqlFnRegisterMath, kqlFnRegisterNet,
     kqlFnRegisterGeo,
     kqlFnRegisterOps,
+    kqlFnRegisterMisc,
   };
   for(unsigned i=0; i<sizeof(aReg)/sizeof(aReg[0]); i++){
     int rc = aReg[i](db);
