@@ -13,9 +13,9 @@
 
 /* Functions whose result is named after their first argument. */
 static const char *const azFirstArg[] = {
-  "any", "bin", "bin_at", "ceiling", "endofday", "endofmonth", "endofweek", "endofyear",
+  "any", "bin", "bin_at", "binary_all_and", "binary_all_or", "binary_all_xor", "ceiling", "endofday", "endofmonth", "endofweek", "endofyear",
   "floor", "format_datetime", "parse_json", "parsejson", "round", "split", "startofday",
-  "startofmonth", "startofweek", "startofyear", "take_any", "tobool", "toboolean",
+  "startofmonth", "startofweek", "startofyear", "take_any", "take_anyif", "tobool", "toboolean",
   "todatetime", "todecimal", "todouble", "todynamic", "toguid", "toint", "tolong",
   "toreal", "tostring", "totimespan",
 };
@@ -29,7 +29,14 @@ static const struct { const char *zFn; const char *zPrefix; } aPrefix[] = {
   {"max", 0}, {"maxif", 0}, {"min", 0}, {"minif", 0}, {"stdev", 0}, {"stdevif", 0},
   {"stdevp", 0}, {"strlen", 0}, {"sum", 0}, {"sumif", 0}, {"tdigest", 0},
   {"tdigest_merge", 0}, {"variance", 0}, {"varianceif", 0}, {"variancep", 0},
-  {"binary_all_and", 0}, {"binary_all_or", 0}, {"binary_all_xor", 0},
+  {"anyif", 0}, {"count_distinct", 0}, {"count_distinctif", 0}, {"variancepif", 0}, {"stdevpif", 0},
+  {"buildschema", "schema"},
+};
+
+/* Two-argument aggregates named <name>_<x>_<y>, as the engine's docs show
+** (covariance(x, y) is covariance_x_y). */
+static const char *const azTwoArg[] = {
+  "covariance", "covarianceif", "covariancep", "covariancepif",
 };
 
 static const char *exprName(Binder *p, const KqlAst *pAst){
@@ -69,6 +76,13 @@ static const char *exprName(Binder *p, const KqlAst *pAst){
           const char *zPre = aPrefix[i].zPrefix ? aPrefix[i].zPrefix : zFn;
           const char *zArg = pAst->nChild ? exprName(p, pAst->aChild[0]) : 0;
           return kqlArenaPrintf(p->pArena, "%s_%s", zPre, zArg ? zArg : "");
+        }
+      }
+      for(unsigned i=0; i<sizeof(azTwoArg)/sizeof(azTwoArg[0]); i++){
+        if( strcmp(azTwoArg[i], zFn)==0 && pAst->nChild>=2 ){
+          const char *zX = exprName(p, pAst->aChild[0]);
+          const char *zY = exprName(p, pAst->aChild[1]);
+          return kqlArenaPrintf(p->pArena, "%s_%s_%s", zFn, zX ? zX : "", zY ? zY : "");
         }
       }
       if( (strcmp(zFn, "percentile")==0 || strcmp(zFn, "percentilew")==0) && pAst->nChild>=2 ){

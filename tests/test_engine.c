@@ -44,6 +44,10 @@ static const EngCase aCase[] = {
   {"datatable(k:string, v:long)[\"a\",1,\"b\",2,\"a\",3] | summarize count(), sum(v), max(v) by k | order by k asc",
    "k:string,count_:long,sum_v:long,max_v:long\na,2,4,3\nb,1,2,2\n"},
   {"datatable(v:long)[] | summarize count()", "count_:long\n0\n"},
+  /* summarize naming of the less common aggregates (covariance as the docs show it) */
+  {"datatable(x:real, y:real)[1.0, 14.0, 2.0, 10.0, 3.0, 17.0, 4.0, 20.0, 5.0, 50.0]"
+   " | summarize covariance(x, y), count_distinct(x), anyif(x, x > 4), take_anyif(y, x > 4)",
+   "covariance_x_y:real,count_distinct_x:long,anyif_x:real,y:real\n20.5,5,5,50\n"},
   {"datatable(v:long)[1,2,3] | summarize n=count(), c=countif(v > 1)", "n:long,c:long\n3,2\n"},
   /* 15: extend replaces in place and sees earlier items */
   {"datatable(a:long, b:long)[1,2] | extend a = a + 10, c = a * 2", "a:long,b:long,c:long\n11,2,22\n"},
