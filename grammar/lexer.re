@@ -131,6 +131,7 @@ int kqlLexNext(const unsigned char *z, const unsigned char *zEnd, KqlLexResult *
     "project"        { TOK(TK_PROJECT); }        "project-away"    { TOK(TK_PROJECT_AWAY); }
     "project-keep"   { TOK(TK_PROJECT_KEEP); }   "project-rename"  { TOK(TK_PROJECT_RENAME); }
     "project-reorder" { TOK(TK_PROJECT_REORDER); } "project-smart" { TOK(TK_PROJECT_SMART); }
+    "project-by-names" { TOK(TK_PROJECT_BY_NAMES); }
     "extend"         { TOK(TK_EXTEND); }         "summarize"       { TOK(TK_SUMMARIZE); }
     "count"          { TOK(TK_COUNT); }          "distinct"        { TOK(TK_DISTINCT); }
     "take"           { TOK(TK_TAKE); }           "limit"           { TOK(TK_LIMIT); }
@@ -167,6 +168,9 @@ int kqlLexNext(const unsigned char *z, const unsigned char *zEnd, KqlLexResult *
     "typeof"         { TOK(TK_TYPEOF); }         "dynamic"         { TOK(TK_DYNAMIC); }
     "output"         { TOK(TK_OUTPUT); }         "default"         { TOK(TK_DEFAULT); }
             "execute-and-cache" { TOK(TK_EXECUTE_AND_CACHE); }
+    "make-graph"     { TOK(TK_MAKE_GRAPH); }     "graph-match"     { TOK(TK_GRAPH_MATCH); }
+    "graph-shortest-paths" { TOK(TK_GRAPH_SHORTEST_PATHS); } "graph-to-table" { TOK(TK_GRAPH_TO_TABLE); }
+    "graph-mark-components" { TOK(TK_GRAPH_MARK_COMPONENTS); } "partitioned-by" { TOK(TK_PARTITIONED_BY); }
     "string" | "datetime" | "long" | "int" | "real" | "timespan" | "decimal"
       | "time" | "date"                        { TOK(TK_TYPEKW); }
     'true'           { TOK(TK_TRUE); }           'false'           { TOK(TK_FALSE); }

@@ -11,8 +11,8 @@
 **     (join kind=..., union withsource=..., summarize hint.strategy=...), a
 **     known option name followed by '=' becomes one OPTNAME token (hint.x
 **     is glued into one);
-**   - wildcards: in union / project-away / project-keep / project-reorder
-**     lists and in find/search "in (...)" lists, a glued run of names and
+**   - wildcards: in union / project-away / project-keep / project-reorder /
+**     project-by-names lists and in find/search "in (...)" lists, a glued run of names and
 **     '*' (Device*, *Events) becomes one WILDCARD token;
 **   - depth: brackets nested deeper than KQL_MAX_DEPTH, or a statement whose
 **     tree is deeper than that, is an error instead of a stack overflow.
@@ -893,7 +893,7 @@ KqlAst *kqlParse(KqlArena *pArena, const char *z, int n, KqlDiagList *pDiags){
     }
     if( eTok!=TK_OPTNAME
      && (pLvl->bWild || pLvl->eOp==TK_UNION || pLvl->eOp==TK_PROJECT_AWAY
-         || pLvl->eOp==TK_PROJECT_KEEP || pLvl->eOp==TK_PROJECT_REORDER)
+         || pLvl->eOp==TK_PROJECT_KEEP || pLvl->eOp==TK_PROJECT_REORDER || pLvl->eOp==TK_PROJECT_BY_NAMES)
      && (eTok==TK_STAR || isWordTok(&ctx, t)) ){
       int k = i, bStar = 0;
       while( k+1<nTok && aTok[k].iOfst + aTok[k].n==aTok[k+1].iOfst
@@ -944,7 +944,7 @@ KqlAst *kqlParse(KqlArena *pArena, const char *z, int n, KqlDiagList *pDiags){
       pLvl->eOptState = 0;
       if( eTok==TK_SEMI && iLevel==0 ) iStmt = i + 1;
     }else if( (takesOptions(eTok) || eTok==TK_PROJECT_AWAY || eTok==TK_PROJECT_KEEP
-               || eTok==TK_PROJECT_REORDER || eTok==TK_RESTRICT
+               || eTok==TK_PROJECT_REORDER || eTok==TK_PROJECT_BY_NAMES || eTok==TK_RESTRICT
                || eTok==TK_WHERE || eTok==TK_FILTER)
               && startsOperator(aTok, i, iStmt) ){
       pLvl->eOp = eTok;

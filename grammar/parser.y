@@ -211,6 +211,13 @@ pipeop(A) ::= PROJECT_RENAME(P).        { A = kqlPNode(pCtx, KQL_AST_OP_PROJECT_
 pipeop(A) ::= PROJECT_RENAME(P) renames(L). [LOWPREC] { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_PROJECT_RENAME, &P), L); }
 // project-reorder a, b* asc, ...
 pipeop(A) ::= PROJECT_REORDER(P) reorders(L). [LOWPREC] { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_PROJECT_REORDER, &P), L); }
+// project-by-names Col | Pattern* | dynamic([...]) | column_names_of(T) | expr, ...
+pipeop(A) ::= PROJECT_BY_NAMES(P) pbnitems(L). [LOWPREC] { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_PROJECT_BY_NAMES, &P), L); }
+pbnitems(A) ::= pbnitem(X).               { A = kqlPList(pCtx, X); }
+pbnitems(A) ::= pbnitems(A) COMMA pbnitem(X). { kqlAstAppend(pCtx->pArena, A, X); }
+pbnitem(A) ::= expr(X).                   { A = X; }
+pbnitem(A) ::= WILDCARD(W).               { A = kqlPNodeText(pCtx, KQL_AST_WILDCARD, &W); }
+pbnitem(A) ::= STAR(W).                   { A = kqlPNodeText(pCtx, KQL_AST_WILDCARD, &W); }
 // extend [name =] expr, (a, b) = expr, ...
 pipeop(A) ::= EXTEND(P) items(L). [LOWPREC]         { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_EXTEND, &P), L); }
 // summarize [hint.x=y] [aggs] [by keys]
@@ -246,6 +253,8 @@ pipeop(A) ::= PARSE_KV(P) expr(E) AS LP coldecls(C) RP(R) withprops(W). { A = kq
 pipeop(A) ::= EVALUATE(E) opts(O) term(C). { A = kqlPNode(pCtx, KQL_AST_OP_EVALUATE, &E); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, C); }
 // evaluate plugin(...) : (output schema)
 pipeop(A) ::= EVALUATE(E) opts(O) term(C) COLON LP coldecls(S) RP(R). { A = kqlPNode(pCtx, KQL_AST_OP_EVALUATE, &E); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, C); kqlAstAppend(pCtx->pArena, A, kqlPEnd(kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_SCHEMA, &E), S), &R)); }
+// evaluate plugin(...) : (*, output schema) -- the input's columns, then these
+pipeop(A) ::= EVALUATE(E) opts(O) term(C) COLON LP STAR COMMA coldecls(S) RP(R). { A = kqlPNode(pCtx, KQL_AST_OP_EVALUATE, &E); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, C); kqlAstAppend(pCtx->pArena, A, kqlPEnd(kqlPAppendAll(pCtx, kqlPSetText(kqlPNode(pCtx, KQL_AST_SCHEMA, &E), "*"), S), &R)); }
 // make-series [kind=..] aggs on axis [from a] [to b] step s [by keys] | ... on axis in range(a, b, s) ...
 pipeop(A) ::= MAKE_SERIES(M) opts(O) msaggs(G) ON expr(X) msrange(R) bykeys(K). { A = kqlPNode(pCtx, KQL_AST_OP_MAKE_SERIES, &M); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, G); kqlAstAppend(pCtx->pArena, A, X); kqlAstAppend(pCtx->pArena, A, R->aChild[0]); kqlAstAppend(pCtx->pArena, A, R->aChild[1]); kqlAstAppend(pCtx->pArena, A, R->aChild[2]); kqlAstExtend(A, R->iOfst + R->nLen); kqlAstAppend(pCtx->pArena, A, K); }
 // serialize [name = expr, ...]
@@ -292,6 +301,52 @@ pipeop(A) ::= FIND(F) opts(O) findin(I) WHERE expr(P) findproj(J). { A = kqlPNod
 pipeop(A) ::= SEARCH(S) opts(O) findin(I) searchpred(P). { A = kqlPNode(pCtx, KQL_AST_OP_SEARCH, &S); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, P); kqlAstAppend(pCtx->pArena, A, I); }
 // project-smart, execute-and-cache, assert-schema: accepted, kept by name
 pipeop(A) ::= PROJECT_SMART|EXECUTE_AND_CACHE(S). { A = kqlPNodeText(pCtx, KQL_AST_OP_LIMIT_OTHER, &S); }
+
+// make-graph src --> dst [with T on k [, T2 on k2] | with_node_id=name]
+// (... partitioned-by col (graph operators) keeps the column and the sub-pipeline in its 'partitioned-by' option)
+pipeop(A) ::= MAKE_GRAPH(M) name(S) MINUS MINUS GT name(T) mgnodes(W) mgpart(P). { A = kqlPNode(pCtx, KQL_AST_OP_MAKE_GRAPH, &M); kqlAstAppend(pCtx->pArena, A, S); kqlAstAppend(pCtx->pArena, A, T); if( W && W->eKind==KQL_AST_NAMEDARG ) kqlAstAddOpt(pCtx->pArena, A, W); else kqlPAppendAll(pCtx, A, W); if( W ) kqlAstExtend(A, W->iOfst + W->nLen); if( P ){ kqlAstAddOpt(pCtx->pArena, A, P); kqlAstExtend(A, P->iOfst + P->nLen); } }
+mgpart(A) ::= .                           { A = 0; }
+mgpart(A) ::= PARTITIONED_BY(B) name(N) LP subpipe(Q) RP(R). { A = kqlPNamedArg(pCtx, kqlPNodeText(pCtx, KQL_AST_IDENT, &B), N); kqlAstAppend(pCtx->pArena, A, Q); kqlPEnd(A, &R); }
+mgnodes(A) ::= .                          { A = 0; }
+mgnodes(A) ::= WITH(W) mgtabs(L). [LOWPREC] { A = kqlPStart(L, &W); }
+mgnodes(A) ::= ID(N) ASSIGN optval(V).    { kqlPExpectWord(pCtx, &N, "with_node_id"); A = kqlPOpt(pCtx, &N, V); }
+mgtabs(A) ::= mgtab(X).                   { A = kqlPList(pCtx, X); }
+mgtabs(A) ::= mgtabs(A) COMMA mgtab(X).   { kqlAstAppend(pCtx->pArena, A, X); }
+mgtab(A) ::= term(T) ON name(K).          { A = kqlPList(pCtx, T); kqlAstAppend(pCtx->pArena, A, K); }
+// graph-match [cycles=c] pattern [where pred] [project items]  (graph-shortest-paths [output=o] likewise)
+pipeop(A) ::= GRAPH_MATCH|GRAPH_SHORTEST_PATHS(G) gopts(O) gpaths(P) gwhere(W) gproject(J). { A = kqlPNodeText(pCtx, KQL_AST_OP_GRAPH_MATCH, &G); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, P); kqlAstAppend(pCtx->pArena, A, W); kqlAstAppend(pCtx->pArena, A, J); }
+gopts(A) ::= .                            { A = 0; }
+gopts(A) ::= gopts(B) ID(N) ASSIGN optval(V). { A = B ? B : kqlPList(pCtx, 0); kqlAstAppend(pCtx->pArena, A, kqlPOpt(pCtx, &N, V)); }
+gpaths(A) ::= gpath(X).                   { A = kqlPList(pCtx, X); }
+gpaths(A) ::= gpaths(A) COMMA gpath(X).   { kqlAstAppend(pCtx->pArena, A, X); }
+gpath(A) ::= gnode(X).                    { A = kqlPList(pCtx, X); }
+gpath(A) ::= gpath(A) gedge(E) gnode(X).  { kqlAstAppend(pCtx->pArena, A, E); kqlAstAppend(pCtx->pArena, A, X); }
+gnode(A) ::= LP(L) RP(R).                 { A = kqlPEnd(kqlPNode(pCtx, KQL_AST_GNODE, &L), &R); }
+gnode(A) ::= LP(L) name(N) RP(R).         { A = kqlPEnd(kqlPStart(kqlPNamed(pCtx, KQL_AST_GNODE, N), &L), &R); }
+gedge(A) ::= MINUS(M) MINUS GT(E).        { A = kqlPEnd(kqlPNode(pCtx, KQL_AST_GEDGE, &M), &E); A->eOp = 1; }
+gedge(A) ::= LT(M) MINUS MINUS(E).        { A = kqlPEnd(kqlPNode(pCtx, KQL_AST_GEDGE, &M), &E); A->eOp = 2; }
+gedge(A) ::= MINUS(M) MINUS(E).           { A = kqlPEnd(kqlPNode(pCtx, KQL_AST_GEDGE, &M), &E); A->eOp = 3; }
+gedge(A) ::= MINUS(M) LB gebody(B) RB MINUS GT(E). { A = kqlPEnd(kqlPStart(B, &M), &E); A->eOp = 1; }
+gedge(A) ::= LT(M) MINUS LB gebody(B) RB MINUS(E). { A = kqlPEnd(kqlPStart(B, &M), &E); A->eOp = 2; }
+gedge(A) ::= MINUS(M) LB gebody(B) RB MINUS(E). { A = kqlPEnd(kqlPStart(B, &M), &E); A->eOp = 3; }
+gebody(A) ::= gevar(B).                   { A = B; }
+gebody(A) ::= gevar(B) STAR LONG(X) DOTDOT LONG(Y). { A = B; kqlAstAppend(pCtx->pArena, A, kqlPLiteral(pCtx, TK_LONG, &X)); kqlAstAppend(pCtx->pArena, A, kqlPLiteral(pCtx, TK_LONG, &Y)); }
+gevar(A) ::= .                            { A = kqlAstNew(pCtx->pArena, KQL_AST_GEDGE, -1, 0); }
+gevar(A) ::= name(N).                     { A = kqlPNamed(pCtx, KQL_AST_GEDGE, N); }
+gwhere(A) ::= . [LOWPREC]                { A = 0; }
+gwhere(A) ::= WHERE expr(P).              { A = P; }
+gproject(A) ::= .                         { A = 0; }
+gproject(A) ::= PROJECT(P) items(L). [LOWPREC] { A = kqlPStart(L, &P); }
+// graph-to-table nodes [with_node_id=c] [as N] [, edges [with_source_id=s] [with_target_id=t] [as E]]
+pipeop(A) ::= GRAPH_TO_TABLE(G) gtitems(L). [LOWPREC] { A = kqlPAppendAll(pCtx, kqlPNode(pCtx, KQL_AST_OP_GRAPH_TO_TABLE, &G), L); }
+gtitems(A) ::= gtitem(X).                 { A = kqlPList(pCtx, X); }
+gtitems(A) ::= gtitems(A) COMMA gtitem(X). { kqlAstAppend(pCtx->pArena, A, X); }
+gtitem(A) ::= ID(K) gtopts(O).            { A = kqlPSetOpts(kqlPNodeText(pCtx, KQL_AST_KLIST, &K), O); }
+gtopts(A) ::= .                           { A = 0; }
+gtopts(A) ::= gtopts(B) ID(N) ASSIGN optval(V). { A = B ? B : kqlPList(pCtx, 0); kqlAstAppend(pCtx->pArena, A, kqlPOpt(pCtx, &N, V)); }
+gtopts(A) ::= gtopts(B) AS(S) name(N).    { A = B ? B : kqlPList(pCtx, 0); kqlAstAppend(pCtx->pArena, A, kqlPOpt(pCtx, &S, N)); }
+// graph-mark-components [kind=weak|strong] [with_component_id=c]
+pipeop(A) ::= GRAPH_MARK_COMPONENTS(G) gopts(O). { A = kqlPSetOpts(kqlPNode(pCtx, KQL_AST_OP_GRAPH_MARK, &G), O); }
 
 aggs(A) ::= .                             { A = kqlPList(pCtx, 0); }
 aggs(A) ::= items(X). [LOWPREC]                     { A = X; }

@@ -53,6 +53,7 @@
   KQL_AST(OP_PROJECT_KEEP,   "project-keep")   /* children: IDENT | WILDCARD */ \
   KQL_AST(OP_PROJECT_RENAME, "project-rename") /* children: ASSIGN (z=new, c0=IDENT old) */ \
   KQL_AST(OP_PROJECT_REORDER,"project-reorder")/* children: SORTKEY over IDENT|WILDCARD */ \
+  KQL_AST(OP_PROJECT_BY_NAMES,"project-by-names")/* children: WILDCARD | expr (column, dynamic array of names) */ \
   KQL_AST(OP_EXTEND,  "extend")     /* children: expr | ASSIGN | MULTIASSIGN */ \
   KQL_AST(OP_SUMMARIZE,"summarize") /* opts; c0=LIST of aggs (expr|ASSIGN|MULTIASSIGN, may be empty), c1=LIST of by keys or NULL when no 'by' */ \
   KQL_AST(OP_COUNT,   "count")      /* opts (as=IDENT for 'count as Name') */ \
@@ -91,6 +92,12 @@
   KQL_AST(OP_FIND,    "find")       /* as FIND */ \
   KQL_AST(OP_SEARCH,  "search")     /* as SEARCH */ \
   KQL_AST(OP_LIMIT_OTHER,"other")   /* operators parsed generically: z=name (project-smart, execute-and-cache), children */ \
+  KQL_AST(OP_MAKE_GRAPH,"make-graph") /* opts (with_node_id=; partitioned-by= with c0=IDENT column, c1=sub-pipeline PIPE from CONTEXT); c0=IDENT source column; c1=IDENT target column; c2..=LIST(c0=nodes tabular, c1=IDENT key) for 'with T on k, ...' */ \
+  KQL_AST(OP_GRAPH_MATCH,"graph-match") /* z="graph-match"|"graph-shortest-paths"; opts (cycles=, output=); c0=LIST of paths (LIST: GNODE, GEDGE, GNODE, ...); c1=where predicate or NULL; c2=LIST of project items or NULL */ \
+  KQL_AST(GNODE,      "graph-node") /* z=variable or NULL for () */ \
+  KQL_AST(GEDGE,      "graph-edge") /* z=variable or NULL; eOp=1 for -[]->, 2 for <-[]-, 3 for -[]-; c0, c1=LITERAL min, max for *min..max (none: one hop) */ \
+  KQL_AST(OP_GRAPH_TO_TABLE,"graph-to-table") /* children: LIST with z="nodes"|"edges" and opts (with_node_id=, with_source_id=, with_target_id=, as=) */ \
+  KQL_AST(OP_GRAPH_MARK,"graph-mark-components") /* opts (kind=, with_component_id=) */ \
   KQL_AST(SORTKEY,    "sortkey")    /* c0=expr; eOp=KQL_SORT_* bits */ \
   /* ---- scalar expressions ---- */ \
   KQL_AST(LITERAL,    "literal")    /* eOp=KQL_LIT_*; z=value text (see below) */ \

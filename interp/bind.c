@@ -94,9 +94,13 @@ void kqlBindColList(KqlStr *pOut, const KqlRel *pRel, const char *zAlias){
 
 const char *kqlBindSrc(Binder *p, const KqlRel *pRel){
   if( pRel->zCte ) return pRel->zCte;
+  if( pRel->pGraph ) kqlGraphAsTable(p, pRel);
   if( p->nCte==0 ) kqlStrInit(&p->cte, p->pArena);
   const char *zName = kqlArenaPrintf(p->pArena, "c%d", ++p->nCte);
-  kqlStrPrintf(&p->cte, "%s%s AS (%s)", p->nCte>1 ? ", " : "", zName, pRel->zSql);
+  /* a relation computing random values is materialized: inlined, each later
+  ** reference to its column would draw a new value (rand(), new_guid()) */
+  int bNondet = strstr(pRel->zSql, "kql_rand(") || strstr(pRel->zSql, "random(") || strstr(pRel->zSql, "randomblob(");
+  kqlStrPrintf(&p->cte, "%s%s AS %s(%s)", p->nCte>1 ? ", " : "", zName, bNondet ? "MATERIALIZED " : "", pRel->zSql);
   ((KqlRel*)pRel)->zCte = zName;
   return zName;
 }
@@ -158,6 +162,7 @@ int kqlBindIsTabular(Binder *p, const KqlAst *pAst){
     case KQL_AST_CALL: {
       if( pAst->z && (strcmp(pAst->z, "materialize")==0 || strcmp(pAst->z, "table")==0
                       || strcmp(pAst->z, "view")==0) ) return 1;
+      if( pAst->z && strcmp(pAst->z, "_GetWatchlist")==0 && !kqlBindLookup(p, pAst->z) ) return 1;
       KqlScope *s = pAst->z ? kqlBindLookup(p, pAst->z) : 0;
       if( s && s->eKind==KQL_SCOPE_LAMBDA ){
         const KqlAst *pBody = s->pAst->nChild>1 ? s->pAst->aChild[1] : 0;
@@ -229,7 +234,9 @@ static KqlRel *bindTableName(Binder *p, const KqlAst *pAst){
   kqlStrInit(&s2, p->pArena);
   kqlStrAppend(&s2, "SELECT * FROM ", -1);
   kqlStrIdent(&s2, ref.zSqlName, -1);
-  return kqlBindRelNew(p, kqlStrText(&s2), ref.nCol, aCol);
+  KqlRel *pTab = kqlBindRelNew(p, kqlStrText(&s2), ref.nCol, aCol);
+  if( ref.bStream ) pTab->zStreamTable = kqlArenaStrdup(p->pArena, ref.zSqlName, -1);
+  return pTab;
 }
 
 /* Convert a bound constant to the storage form of column type eType. */
@@ -320,9 +327,10 @@ static KqlRel *bindPrint(Binder *p, const KqlAst *pAst){
       zName = pItem->z;
       e = kqlBindExpr(p, pItem->aChild[0]);
     }else{
+      /* print has no input columns: an unnamed item is always print_N
+      ** (print strlen("a") is print_0, not strlen_) */
       e = kqlBindExpr(p, pItem);
-      zName = kqlNameForExpr(p, pItem, 0);
-      if( zName==0 ) zName = kqlArenaPrintf(p->pArena, "print_%d", i);
+      zName = kqlArenaPrintf(p->pArena, "print_%d", i);
     }
     zName = kqlNameUnique(p, zName, aCol, i);
     aCol[i].zName = zName;
@@ -451,6 +459,37 @@ static KqlRel *bindExternaldata(Binder *p, const KqlAst *pAst){
   return kqlBindRelNew(p, kqlStrText(&s), nCol, aCol);
 }
 
+/* _GetWatchlist('alias'): a Sentinel watchlist, read from a local CSV file. */
+static KqlRel *bindWatchlist(Binder *p, const KqlAst *pAst){
+  const char *zAlias = pAst->nChild==1 ? constString(p, pAst->aChild[0]) : 0;
+  if( zAlias==0 ){
+    kqlBindErr(p, pAst, "KQL131", "_GetWatchlist takes one constant string: the watchlist alias");
+    return relError(p);
+  }
+  KqlTableRef ref;
+  memset(&ref, 0, sizeof(ref));
+  const char *zErr = 0;
+  int rc = p->pEnv->xWatchlist(p->pEnv->pArg, zAlias, &ref, &zErr);
+  if( rc==KQL_TABLE_UNKNOWN ){
+    kqlBindErr(p, pAst, "KQL391", "not available offline: watchlist '%s' — map it with "
+               "--watchlist %s=PATH (or --watchlist-dir DIR holding %s.csv)", zAlias, zAlias, zAlias);
+    p->pEnv->eOffline = 1;
+    return relError(p);
+  }
+  if( rc!=KQL_TABLE_OK ){
+    kqlBindErr(p, pAst, "KQL102", "%s", zErr ? zErr : "cannot load the watchlist");
+    p->pEnv->eIoErr = 1;
+    return relError(p);
+  }
+  KqlCol *aCol = kqlArenaAlloc(p->pArena, sizeof(KqlCol)*(size_t)(ref.nCol+1));
+  memcpy(aCol, ref.aCol, sizeof(KqlCol)*(size_t)ref.nCol);
+  KqlStr s;
+  kqlStrInit(&s, p->pArena);
+  kqlStrAppend(&s, "SELECT * FROM ", -1);
+  kqlStrIdent(&s, ref.zSqlName, -1);
+  return kqlBindRelNew(p, kqlStrText(&s), ref.nCol, aCol);
+}
+
 /* Does table name z match the wildcard pattern zPat ('*' matches any run)? */
 static int tableMatch(const char *zPat, const char *z){
   while( *zPat ){
@@ -520,11 +559,19 @@ KqlRel *kqlBindTabular(Binder *p, const KqlAst *pAst){
   KqlRel *r = 0;
   switch( pAst->eKind ){
     case KQL_AST_PIPE: {
+      const KqlAst *pSavePipe = p->pStepPipe;
+      int iSaveStep = p->iStep;
+      p->pStepPipe = pAst;
+      p->iStep = 0;
       r = kqlBindTabular(p, pAst->aChild[0]);
       for(int i=1; i<pAst->nChild && !r->bError; i++){
         if( pAst->aChild[i]==0 ) continue;
+        p->pStepPipe = pAst;
+        p->iStep = i;
         r = kqlBindOperator(p, r, pAst->aChild[i]);
       }
+      p->pStepPipe = pSavePipe;
+      p->iStep = iSaveStep;
       break;
     }
     case KQL_AST_IDENT:     r = bindTableName(p, pAst); break;
@@ -546,6 +593,8 @@ KqlRel *kqlBindTabular(Binder *p, const KqlAst *pAst){
         tmp.eKind = KQL_AST_IDENT;
         tmp.z = constString(p, pAst->aChild[0]);
         r = bindTableName(p, &tmp);
+      }else if( pAst->z && strcmp(pAst->z, "_GetWatchlist")==0 && p->pEnv->xWatchlist ){
+        r = bindWatchlist(p, pAst);
       }else{
         kqlBindNotSupported(p, pAst, pAst->z ? pAst->z : "call");
         r = relError(p);
@@ -694,6 +743,11 @@ static int wrapListTables(void *pArg, const char ***pazName){
   return w->pOrig->xListTables(w->pOrig->pArg, pazName);
 }
 
+static int wrapWatchlist(void *pArg, const char *zAlias, KqlTableRef *pOut, const char **pzErr){
+  EnvWrap *w = pArg;
+  return w->pOrig->xWatchlist(w->pOrig->pArg, zAlias, pOut, pzErr);
+}
+
 KqlProgram *kqlBindQuery(KqlArena *pArena, const KqlAst *pQuery, KqlBindEnv *pEnvOrig,
                          KqlDiagList *pDiags){
   Binder b;
@@ -706,6 +760,7 @@ KqlProgram *kqlBindQuery(KqlArena *pArena, const KqlAst *pQuery, KqlBindEnv *pEn
   envW.xQuery = pEnvOrig->xQuery ? wrapQuery : 0;
   envW.xExternal = pEnvOrig->xExternal ? wrapExternal : 0;
   envW.xListTables = pEnvOrig->xListTables ? wrapListTables : 0;
+  envW.xWatchlist = pEnvOrig->xWatchlist ? wrapWatchlist : 0;
   b.pArena = pArena;
   b.pEnv = pEnv;
   b.pDiags = pDiags;
@@ -731,6 +786,7 @@ KqlProgram *kqlBindQuery(KqlArena *pArena, const KqlAst *pQuery, KqlBindEnv *pEn
           break;
         }
         KqlRel *r = kqlBindTabular(&b, pSt);
+        if( r->pGraph ) kqlBindErr(&b, pSt, "KQL106", "a query statement must be a tabular expression, not a graph");
         if( pDiags->nErr==nErrBefore ){
           KqlBoundStmt *ps = &pProg->aStmt[pProg->nStmt++];
           ps->pAst = pSt;

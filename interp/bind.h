@@ -62,6 +62,7 @@ struct KqlTableRef {
   const char *zSqlName; /* SQLite table to read (the caller keeps it alive) */
   int nCol;
   const KqlCol *aCol;   /* the caller keeps it alive */
+  int bStream;          /* a streamed scan (kqlscan virtual table): prefilter applies */
 };
 
 #define KQL_TABLE_OK       0
@@ -95,6 +96,13 @@ struct KqlBindEnv {
   /* All table names available (for union T* and union *); returns the count,
   ** *pazName an arena array. */
   int (*xListTables)(void *pArg, const char ***pazName);
+  /*
+  ** _GetWatchlist('alias'): resolve a Sentinel watchlist to a table. Returns
+  ** KQL_TABLE_OK, KQL_TABLE_UNKNOWN (not mapped: "not available offline")
+  ** or KQL_TABLE_ERROR with *pzErr. NULL: no watchlists (check mode).
+  */
+  int (*xWatchlist)(void *pArg, const char *zAlias, KqlTableRef *pOut, const char **pzErr);
+  int bGeoIp;           /* geo_info_from_ip_address() has a database (kql_geo_ip) */
   int eOffline;         /* set by the binder when a source is not available offline */
   int bCheck;           /* checking only: offline sources are typed, never resolved */
   int64_t nowTicks;     /* value of now() */

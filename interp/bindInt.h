@@ -37,6 +37,8 @@ struct KqlRel {
   int bOrdered;         /* rows are in a meaningful order (sort/top/serialize) */
   int bError;           /* binding failed: later operators add no further errors */
   const char *zCte;     /* name of the CTE holding zSql, once kqlBindSrc made one */
+  const char *zStreamTable; /* a plain scan of this streamed table (issue 6), else NULL */
+  void *pGraph;         /* make-graph: a KqlGraph (bind_graph.h); only graph operators take it */
 };
 
 /* let-bound names. */
@@ -76,6 +78,15 @@ struct Binder {
   KqlStr cte;           /* "c1 AS (...), c2 AS (...)": every relation used as an input */
   int nCte;             /* CTEs in cte */
   int nDepth;           /* recursion guard */
+  const KqlAst *pStepPipe; /* the PIPE whose step iStep is being bound (bind_union.c narrows) */
+  int iStep;
+  /* window functions nested in a window function's arguments (bind_call.c):
+  ** ", <sql> AS "kql$wN"" items the FROM of alias zHoistAlias computes first */
+  const char *zHoist;
+  const char *zHoistAlias;
+  int nHoist;
+  /* the input of the extend being bound: pack_all() sees only its columns */
+  const KqlRel *pExtendIn;
 };
 
 #define KQL_BIND_MAX_DEPTH 400
@@ -123,6 +134,12 @@ KqlAst *kqlBindExpandWildcards(Binder *p, const KqlAst *pOp);
 ** sources (externaldata, evaluate as a source, find, search); "not supported" otherwise */
 KqlRel *kqlBindExtOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp);
 KqlRel *kqlBindExtSource(Binder *p, const KqlAst *pAst);
+/* bind_graph*.c: make-graph and the graph operators; also any operator whose
+** input is a graph (an error: only graph operators take one) */
+int kqlGraphTakes(const KqlRel *pIn, const KqlAst *pOp);
+KqlRel *kqlBindGraphOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp);
+/* Report a graph read as a table (kqlBindSrc on a make-graph result). */
+void kqlGraphAsTable(Binder *p, const KqlRel *pRel);
 
 /* bind_expr.c */
 KqlExpr *kqlBindExpr(Binder *p, const KqlAst *pAst);
@@ -135,6 +152,8 @@ const char *kqlExprAs(Binder *p, KqlExpr *e, int eTo);
 const char *kqlExprCond(Binder *p, KqlExpr *e);
 /* Find column zName in the row context; -1 if absent. */
 int kqlBindFindCol(const KqlRel *pRel, const char *zName);
+/* bind_prefilter.c: "?N" holding the streamed scan's prefilter JSON, or NULL. */
+const char *kqlBindPrefilter(Binder *p, const KqlAst *pPred, const KqlRel *pIn);
 /* The SQL reference to column iCol of the row context. */
 const char *kqlBindColRef(Binder *p, int iCol);
 /* Serialize a DYNARRAY/DYNBAG/LITERAL tree as JSON (constant dynamic). */

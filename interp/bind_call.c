@@ -360,31 +360,77 @@ static KqlExpr *bindSpecial(Binder *p, const KqlAst *pAst, const KqlBuiltin *pFn
     if( iCol<0 ) return a[1];
     return kqlExprNew(p, pAst, p->pRow->pRel->aCol[iCol].eType, kqlBindColRef(p, iCol));
   }
-  if( strcmp(z, "pack_all")==0 ){
-    if( nArg>0 ){
-      kqlBindNotSupported(p, pAst, "pack_all(true)");
-      return kqlExprError(p, pAst);
+  if( strcmp(z, "pack_all")==0 || strcmp(z, "bag_pack_columns")==0 ){
+    /* pack_all([ignore_null_empty]): every column; bag_pack_columns(c, ...): the named ones */
+    int bAll = z[0]=='p';
+    int bDrop = 0;
+    if( bAll && nArg>0 ){
+      if( a[0]->eType!=KQL_T_BOOL || !a[0]->bConst ){
+        kqlBindErr(p, a[0]->pAst, "KQL132", "argument 1 of 'pack_all' must be a constant bool");
+        return kqlExprError(p, pAst);
+      }
+      bDrop = 2;   /* decided when the query runs: the constant's value */
     }
-    if( !p->pRow || p->pRow->pRel->nCol==0 ) return exprFrom(p, pAst, KQL_T_DYNAMIC, "'{}'", a, 0);
-    const KqlRel *pRel = p->pRow->pRel;
+    if( bAll && (!p->pRow || p->pRow->pRel->nCol==0) ) return exprFrom(p, pAst, KQL_T_DYNAMIC, "'{}'", a, 0);
+    const KqlRel *pRel = p->pRow ? p->pRow->pRel : 0;
+    int n = bAll ? pRel->nCol : nArg;
+    /* inside extend: the columns of its input, not the ones it adds */
+    int *aiCol = kqlArenaAlloc(pA, sizeof(int)*(size_t)(n+1));
+    for(int i=0; i<n; i++) aiCol[i] = i;
+    if( bAll && p->pExtendIn && p->pExtendIn!=pRel ){
+      int m = 0;
+      for(int i=0; i<p->pExtendIn->nCol && m>=0; i++){
+        int k = kqlBindFindCol(pRel, p->pExtendIn->aCol[i].zName);
+        if( k<0 ) m = -1; else aiCol[m++] = k;
+      }
+      if( m>=0 ) n = m;
+      else for(int i=0; i<n; i++) aiCol[i] = i;
+    }
     KqlStr tags, args;
     kqlStrInit(&tags, pA);
     kqlStrInit(&args, pA);
-    for(int i=0; i<pRel->nCol; i++){
-      char c[2] = { (char)('a' + KQL_T_STRING), (char)('a' + pRel->aCol[i].eType) };
+    for(int i=0; i<n; i++){
+      const char *zKey, *zVal;
+      int t;
+      if( bAll ){
+        zKey = pRel->aCol[aiCol[i]].zName;
+        zVal = kqlBindColRef(p, aiCol[i]);
+        t = pRel->aCol[aiCol[i]].eType;
+      }else{
+        const KqlAst *pArg = pAst->aChild[i];
+        if( pArg->eKind!=KQL_AST_IDENT || pArg->z==0 ){
+          kqlBindErr(p, pArg, "KQL132", "arguments of 'bag_pack_columns' must be column names");
+          return kqlExprError(p, pAst);
+        }
+        zKey = pArg->z;
+        zVal = a[i]->zSql;
+        t = a[i]->eType;
+      }
+      char c[2] = { (char)('a' + KQL_T_STRING), (char)('a' + t) };
       kqlStrAppend(&tags, c, 2);
-      kqlStrPrintf(&args, ", %s, %s", kqlBindParamText(p, pRel->aCol[i].zName, -1), kqlBindColRef(p, i));
+      kqlStrPrintf(&args, ", %s, %s", kqlBindParamText(p, zKey, -1), zVal);
     }
-    KqlExpr *e = exprFrom(p, pAst, KQL_T_DYNAMIC,
-                          kqlArenaPrintf(pA, "kql_bag_pack('%s'%s)", kqlStrText(&tags), kqlStrText(&args)), a, 0);
+    const char *zBag = kqlArenaPrintf(pA, "kql_bag_pack('%s'%s)", kqlStrText(&tags), kqlStrText(&args));
+    if( bDrop ){
+      /* pack_all(true): the keys whose values are null or empty are left out */
+      zBag = kqlArenaPrintf(pA, "(CASE WHEN %s THEN (SELECT json_group_object(key, json(\"kql$b\".value -> fullkey)) "
+                            "FROM (SELECT %s AS value) AS \"kql$b\", json_each(\"kql$b\".value) "
+                            "WHERE type<>'null' AND NOT (type='text' AND atom='')) ELSE %s END)",
+                            kqlExprCond(p, a[0]), zBag, zBag);
+    }
+    KqlExpr *e = exprFrom(p, pAst, KQL_T_DYNAMIC, zBag, a, bAll ? 0 : nArg);
     e->bConst = 0;
     return e;
   }
   if( strcmp(z, "geo_info_from_ip_address")==0 || strcmp(z, "ingestion_time")==0 ){
     /* values that live outside the query and its tables */
     if( p->pEnv->bCheck ) return exprFrom(p, pAst, pFn->eRet, "NULL", a, nArg);
+    if( z[0]=='g' && p->pEnv->bGeoIp && nArg==1 ){
+      return exprFrom(p, pAst, KQL_T_DYNAMIC,
+                      kqlArenaPrintf(pA, "kql_geo_ip(%s)", kqlExprAs(p, a[0], KQL_T_STRING)), a, nArg);
+    }
     kqlBindErr(p, pAst, "KQL391", "not available offline: %s()%s", z,
-               z[0]=='g' ? " — it needs an IP geolocation database, which kqlite does not have yet"
+               z[0]=='g' ? " — it needs an IP geolocation database: give one with --geoip FILE.mmdb"
                          : " — exported rows carry no ingestion time");
     p->pEnv->eOffline = 1;
     return kqlExprError(p, pAst);
@@ -416,20 +462,83 @@ static KqlExpr *bindSpecial(Binder *p, const KqlAst *pAst, const KqlBuiltin *pFn
       kqlBindErr(p, pAst, "KQL137", "function '%s' needs serialized input: add 'serialize' or 'sort by' before it", z);
       return kqlExprError(p, pAst);
     }
-    if( (strcmp(z, "row_number")==0 && nArg>1) || (strcmp(z, "row_cumsum")==0 && nArg>1) ){
-      kqlBindNotSupported(p, pAst, "the restart argument of window functions");
-      return kqlExprError(p, pAst);
+    /* a window inside the arguments is computed by the FROM first (bind_op.c) */
+    for(int i=0; i<nArg; i++){
+      if( strstr(a[i]->zSql, ") OVER (")==0 ) continue;
+      if( p->zHoist && strcmp(p->zHoistAlias, p->pRow->zAlias)!=0 ){
+        kqlBindNotSupported(p, pAst, "window functions nested at several levels");
+        return kqlExprError(p, pAst);
+      }
+      const char *zCol = kqlArenaPrintf(pA, "\"kql$w%d\"", ++p->nHoist);
+      p->zHoist = kqlArenaPrintf(pA, "%s, %s AS %s", p->zHoist ? p->zHoist : "", a[i]->zSql, zCol);
+      p->zHoistAlias = p->pRow->zAlias;
+      KqlExpr *e2 = kqlExprNew(p, a[i]->pAst, a[i]->eType, kqlArenaPrintf(pA, "%s.%s", p->pRow->zAlias, zCol));
+      e2->zName = a[i]->zName;
+      a[i] = e2;
+    }
+    /* running aggregates over the serialized rows (fn_window.c) */
+    static const char zFrame[] = "OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)";
+    int iRestart = -1;
+    if( (strcmp(z, "row_number")==0 || strcmp(z, "row_cumsum")==0) && nArg>1 ) iRestart = 1;
+    if( strcmp(z, "row_rank")==0 ){
+      /* obsolete spelling of row_rank_dense; its second argument is a constant 'dense' flag */
+      if( nArg>1 && !(a[1]->bConst && a[1]->eType==KQL_T_BOOL && pAst->aChild[1]->eKind==KQL_AST_LITERAL
+                      && pAst->aChild[1]->z && strcmp(pAst->aChild[1]->z, "true")==0) ){
+        kqlBindNotSupported(p, pAst, "row_rank(column, dense) unless dense is true");
+        return kqlExprError(p, pAst);
+      }
+      z = "row_rank_dense";
+      nArg = 1;
+    }
+    if( (strcmp(z, "row_rank_dense")==0 || strcmp(z, "row_rank_min")==0) && nArg>1 ) iRestart = 1;
+    if( strcmp(z, "row_window_session")==0 && nArg>3 ) iRestart = 3;
+    const char *zRestart = "";
+    if( iRestart>=0 ){
+      if( a[iRestart]->eType!=KQL_T_BOOL && a[iRestart]->eType!=KQL_T_UNKNOWN ){
+        kqlBindErr(p, a[iRestart]->pAst, "KQL132", "argument %d of '%s' must be a bool, not %s", iRestart+1, z,
+                   kqlTypeName(a[iRestart]->eType));
+        return kqlExprError(p, pAst);
+      }
+      zRestart = kqlArenaPrintf(pA, ", %s", kqlExprCond(p, a[iRestart]));
     }
     const char *zSql;
     int t = pFn->eRet<KQL_RET_BASE ? pFn->eRet : (nArg ? a[0]->eType : KQL_T_LONG);
     if( strcmp(z, "row_number")==0 ){
-      zSql = nArg ? kqlArenaPrintf(pA, "(row_number() OVER () + %s - 1)", a[0]->zSql) : "row_number() OVER ()";
+      if( nArg && !kqlTypeIsNumeric(a[0]->eType) && a[0]->eType!=KQL_T_UNKNOWN ){
+        kqlBindErr(p, a[0]->pAst, "KQL132", "argument 1 of '%s' must be an integer, not %s", z, kqlTypeName(a[0]->eType));
+        return kqlExprError(p, pAst);
+      }
+      if( iRestart>=0 ){
+        zSql = kqlArenaPrintf(pA, "kql_row_number_rs(%s%s) %s", a[0]->zSql, zRestart, zFrame);
+      }else{
+        zSql = nArg ? kqlArenaPrintf(pA, "(row_number() OVER () + %s - 1)", a[0]->zSql) : "row_number() OVER ()";
+      }
     }else if( strcmp(z, "row_cumsum")==0 ){
       if( t==KQL_T_INT || t==KQL_T_BOOL ) t = KQL_T_LONG;
-      zSql = kqlArenaPrintf(pA, "sum(%s) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)", a[0]->zSql);
+      if( iRestart>=0 ){
+        zSql = kqlArenaPrintf(pA, "kql_row_cumsum_rs(%s%s) %s", a[0]->zSql, zRestart, zFrame);
+      }else{
+        zSql = kqlArenaPrintf(pA, "sum(%s) %s", a[0]->zSql, zFrame);
+      }
+    }else if( strcmp(z, "row_rank_dense")==0 || strcmp(z, "row_rank_min")==0 ){
+      const char *zTerm = a[0]->eType==KQL_T_DYNAMIC ? kqlExprAs(p, a[0], KQL_T_STRING) : a[0]->zSql;
+      zSql = kqlArenaPrintf(pA, "kql_%s(%s%s) %s", z, zTerm, zRestart, zFrame);
+    }else if( strcmp(z, "row_window_session")==0 ){
+      static const int aT[3] = { KQL_T_DATETIME, KQL_T_TIMESPAN, KQL_T_TIMESPAN };
+      for(int i=0; i<3; i++){
+        if( a[i]->eType!=aT[i] && a[i]->eType!=KQL_T_UNKNOWN ){
+          kqlBindErr(p, a[i]->pAst, "KQL132", "argument %d of '%s' must be a %s, not %s", i+1, z,
+                     kqlTypeName(aT[i]), kqlTypeName(a[i]->eType));
+          return kqlExprError(p, pAst);
+        }
+      }
+      t = KQL_T_DATETIME;
+      zSql = kqlArenaPrintf(pA, "kql_row_window_session(%s, %s, %s%s) %s", a[0]->zSql, a[1]->zSql, a[2]->zSql,
+                            zRestart, zFrame);
     }else{
       const char *zOff = nArg>1 ? a[1]->zSql : "1";
-      const char *zDef = nArg>2 ? kqlExprAs(p, a[2], t) : "NULL";
+      /* no default: null, which for a string is "" (Kusto has no null strings) */
+      const char *zDef = nArg>2 ? kqlExprAs(p, a[2], t) : (t==KQL_T_STRING ? "''" : "NULL");
       zSql = kqlArenaPrintf(pA, "%s(%s, %s, %s) OVER ()", z[0]=='p' ? "lag" : "lead", a[0]->zSql, zOff, zDef);
     }
     KqlExpr *e = exprFrom(p, pAst, t, zSql, a, nArg);

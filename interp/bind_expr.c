@@ -104,6 +104,44 @@ static const char *unquoteBody(Binder *p, const char *z){
   return z;
 }
 
+/* A datetime literal kqlValParseDatetime rejects: with Unicode spaces, or
+** datetime(year, month, day [, hour, minute, second]), the text "2025, 6, 14"
+** (Microsoft's parser accepts both). 0 when it is a date. */
+static int dtFromParts(Binder *p, const char *z, int64_t *pT){
+  /* Unicode spaces (U+00A0, U+2000..U+200A, U+202F, U+205F, U+3000) count as spaces, as in .NET */
+  KqlStr sp;
+  kqlStrInit(&sp, p->pArena);
+  int bSp = 0;
+  for(const unsigned char *u = (const unsigned char*)z; *u; ){
+    int n = 0;
+    if( u[0]==0xC2 && u[1]==0xA0 ) n = 2;
+    else if( u[0]==0xE2 && u[1]==0x80 && ((u[2]>=0x80 && u[2]<=0x8A) || u[2]==0xAF) ) n = 3;
+    else if( u[0]==0xE2 && u[1]==0x81 && u[2]==0x9F ) n = 3;
+    else if( u[0]==0xE3 && u[1]==0x80 && u[2]==0x80 ) n = 3;
+    if( n ){ kqlStrAppend(&sp, " ", 1); u += n; bSp = 1; }
+    else{ kqlStrAppend(&sp, (const char*)u, 1); u++; }
+  }
+  if( bSp ){
+    z = kqlStrText(&sp);
+    if( kqlValParseDatetime(z, (int)strlen(z), pT)==0 ) return 0;
+  }
+  long a[6] = {0, 1, 1, 0, 0, 0};
+  int n = 0;
+  while( *z && n<6 ){
+    while( *z==' ' ) z++;
+    if( *z<'0' || *z>'9' ) return 1;
+    char *zEnd;
+    a[n++] = strtol(z, &zEnd, 10);
+    z = zEnd;
+    while( *z==' ' ) z++;
+    if( *z==',' ) z++;
+    else break;
+  }
+  if( *z || n<3 ) return 1;
+  const char *zIso = kqlArenaPrintf(p->pArena, "%04ld-%02ld-%02ld %02ld:%02ld:%02ld", a[0], a[1], a[2], a[3], a[4], a[5]);
+  return kqlValParseDatetime(zIso, (int)strlen(zIso), pT);
+}
+
 static KqlExpr *bindLiteral(Binder *p, const KqlAst *pAst){
   const char *z = pAst->z ? pAst->z : "";
   if( pAst->eOp==KQL_LIT_DATETIME || pAst->eOp==KQL_LIT_TIMESPAN || pAst->eOp==KQL_LIT_GUID ){
@@ -173,7 +211,7 @@ static KqlExpr *bindLiteral(Binder *p, const KqlAst *pAst){
     case KQL_LIT_DATETIME: {
       if( bNull ){ e = kqlExprNew(p, pAst, KQL_T_DATETIME, kqlBindParamNull(p)); break; }
       int64_t t;
-      if( kqlValParseDatetime(z, (int)strlen(z), &t) ){
+      if( kqlValParseDatetime(z, (int)strlen(z), &t) && dtFromParts(p, z, &t) ){
         kqlBindErr(p, pAst, "KQL151", "invalid datetime literal '%s'", z);
         return kqlExprError(p, pAst);
       }
@@ -669,8 +707,14 @@ static KqlExpr *bindBinary(Binder *p, const KqlAst *pAst){
     case TK_AND: case TK_OR: {
       if( a->bError || b->bError ) return kqlExprError(p, pAst);
       const char *za = kqlExprCond(p, a), *zb = kqlExprCond(p, b);
+      const KqlAst *pL = pAst->aChild[0];
+      int nA = (int)strlen(za);
+      /* a left operand that is this same chain, "(x OR y)", is continued
+      ** flat: nested parentheses overflow SQLite's parser stack */
+      int bFlat = pL && pL->eKind==KQL_AST_BINARY && pL->eOp==op && za==a->zSql && nA>2 && za[0]=='(' && za[nA-1]==')';
       KqlExpr *e = kqlExprNew(p, pAst, KQL_T_BOOL,
-                              kqlArenaPrintf(p->pArena, "(%s %s %s)", za, op==TK_AND ? "AND" : "OR", zb));
+                              bFlat ? kqlArenaPrintf(p->pArena, "(%.*s %s %s)", nA-2, za+1, op==TK_AND ? "AND" : "OR", zb)
+                                    : kqlArenaPrintf(p->pArena, "(%s %s %s)", za, op==TK_AND ? "AND" : "OR", zb));
       e->bConst = a->bConst && b->bConst;
       e->bAgg = a->bAgg || b->bAgg;
       return e;

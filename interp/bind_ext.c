@@ -117,6 +117,8 @@ KqlRel *kqlBindExtOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     case KQL_AST_OP_SEARCH:       return kqlExtSearch(p, pIn, pOp);
     case KQL_AST_OP_FIND:         return kqlExtFind(p, pIn, pOp);
     case KQL_AST_OP_SCAN:         return kqlExtScan(p, pIn, pOp);
+    case KQL_AST_OP_PARTITION:    return kqlBindPartition(p, pIn, pOp);
+    case KQL_AST_OP_PROJECT_BY_NAMES: return kqlBindProjectByNames(p, pIn, pOp);
     case KQL_AST_OP_LIMIT_OTHER:
       kqlBindNotSupported(p, pOp, pOp->z ? pOp->z : kqlAstKindName(pOp->eKind));
       return kqlExtRelError(p);

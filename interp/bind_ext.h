@@ -73,4 +73,9 @@ KqlRel *kqlExtFind(Binder *p, KqlRel *pIn, const KqlAst *pOp);
 /* bind_ext_scan.c */
 KqlRel *kqlExtScan(Binder *p, KqlRel *pIn, const KqlAst *pOp);
 
+/* bind_partition.c: the partition operator */
+KqlRel *kqlBindPartition(Binder *p, KqlRel *pIn, const KqlAst *pOp);
+/* bind_project_names.c: project-by-names */
+KqlRel *kqlBindProjectByNames(Binder *p, KqlRel *pIn, const KqlAst *pOp);
+
 #endif

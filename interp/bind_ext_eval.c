@@ -13,11 +13,12 @@
 **   narrow()  one row per cell: Row, Column, Value.
 **   ipv4_lookup(Table, ip, range [, return_unmatched])  a join on
 **       ipv4_is_in_range.
+** bind_ext_plugin*.c run more (see bind_ext_plugin.h).
 ** Any other plugin reports "not supported: evaluate <name>". In check mode
 ** (no xQuery) the data-dependent plugins end the checking of the pipeline
 ** (their columns are unknown) without an error.
 */
-#include "bind_ext.h"
+#include "bind_ext_plugin.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -528,6 +529,10 @@ KqlRel *kqlExtEvaluate(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     if( strcmp(z, "narrow")==0 ) return narrow(p, pIn);
     if( strcmp(z, "ipv4_lookup")==0 ) return ipLookup(p, pIn, pCall, 0);
     if( strcmp(z, "ipv6_lookup")==0 ) return ipLookup(p, pIn, pCall, 1);
+    KqlRel *r;   /* the plugins of bind_ext_plugin*.c */
+    if( (r = kqlPluginGeo(p, pIn, pCall, z))!=0 ) return r;
+    if( (r = kqlPluginActivity(p, pIn, pCall, z))!=0 ) return r;
+    if( (r = kqlPluginMisc(p, pIn, pCall, z))!=0 ) return r;
   }
   kqlBindErr(p, pCall, "KQL190", "not supported: evaluate %s", z);
   return kqlExtRelError(p);

@@ -38,6 +38,7 @@ struct ScanDecl {
   const char *zName;
   int eType;
   const KqlAst *pDefault;   /* default value, or NULL (null) */
+  int bInput;               /* an input column a step assigns (default: its own value) */
 };
 
 typedef struct Scan Scan;
@@ -225,7 +226,9 @@ KqlRel *kqlExtScan(Binder *p, KqlRel *pIn, const KqlAst *pOp){
   const char *zMatch = pMatch && pMatch->nChild ? pMatch->aChild[0]->z : 0;
   /* declared columns */
   int nDecl = pDecls ? pDecls->nChild : 0;
-  s.aDecl = kqlArenaAlloc(p->pArena, sizeof(ScanDecl)*(size_t)(nDecl+1));
+  int nAssign = 0;
+  for(int k=0; k<s.nStep; k++) nAssign += s.aStep[k] ? s.aStep[k]->nChild : 0;
+  s.aDecl = kqlArenaAlloc(p->pArena, sizeof(ScanDecl)*(size_t)(nDecl+nAssign+1));
   for(int d=0; d<nDecl; d++){
     const KqlAst *pPar = pDecls->aChild[d];
     int t = pPar->nChild ? kqlExtType(pPar->aChild[0]) : -1;
@@ -267,8 +270,18 @@ KqlRel *kqlExtScan(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     abOut[k-1] = strcmp(zOut, "all")==0;
     for(int i=1; i<pStep->nChild; i++){
       const KqlAst *a = pStep->aChild[i];
+      if( a && a->eKind==KQL_AST_ASSIGN && declIndex(&s, a->z)<0 && kqlBindFindCol(pIn, a->z)>=0 ){
+        /* an input column: the state (and the output) take the assigned
+        ** value; a step that does not assign it keeps the record's own */
+        int c = kqlBindFindCol(pIn, a->z);
+        ScanDecl *pD = &s.aDecl[s.nDecl++];
+        pD->zName = pIn->aCol[c].zName;
+        pD->eType = pIn->aCol[c].eType;
+        pD->pDefault = kqlAstNewText(p->pArena, KQL_AST_IDENT, a->iOfst, a->nLen, pD->zName, -1);
+        pD->bInput = 1;
+      }
       if( a==0 || a->eKind!=KQL_AST_ASSIGN || declIndex(&s, a->z)<0 ){
-        kqlBindErr(p, a ? a : pStep, "KQL261", "scan: only declared columns can be assigned");
+        kqlBindErr(p, a ? a : pStep, "KQL261", "scan: only declared and input columns can be assigned");
         return kqlExtRelError(p);
       }
     }
@@ -355,6 +368,7 @@ KqlRel *kqlExtScan(Binder *p, KqlRel *pIn, const KqlAst *pOp){
   memcpy(aOut, pIn->aCol, sizeof(KqlCol)*(size_t)pIn->nCol);
   int nOut = pIn->nCol;
   for(int d=0; d<s.nDecl; d++){
+    if( s.aDecl[d].bInput ) continue;
     aOut[nOut].zName = s.aDecl[d].zName;
     aOut[nOut++].eType = s.aDecl[d].eType;
   }
@@ -370,11 +384,19 @@ KqlRel *kqlExtScan(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     kqlStrAppend(&legs, nLeg++ ? " UNION ALL SELECT " : "SELECT ", -1);
     int iCol = 0;
     for(int c=0; c<pIn->nCol; c++){
+      int d = declIndex(&s, pIn->aCol[c].zName);
+      if( d>=0 && s.aDecl[d].bInput ){
+        const char *z1 = k>1 ? declSql(&s, k, d, SCAN_CTX_PREV, k-1) : "NULL";
+        kqlStrPrintf(&legs, "CASE WHEN %s THEN %s WHEN %s THEN %s ELSE %s END AS \"kql$c%d\", ", azA1[k], z1,
+                     azA1[k+1], declSql(&s, k, d, SCAN_CTX_EMPTY, 0), declSql(&s, k, d, SCAN_CTX_SELF, k), iCol++);
+        continue;
+      }
       kqlStrPrintf(&legs, "%s.", zA);
       kqlStrIdent(&legs, pIn->aCol[c].zName, -1);
       kqlStrPrintf(&legs, " AS \"kql$c%d\", ", iCol++);
     }
     for(int d=0; d<s.nDecl; d++){
+      if( s.aDecl[d].bInput ) continue;
       const char *z1 = k>1 ? declSql(&s, k, d, SCAN_CTX_PREV, k-1) : "NULL";
       kqlStrPrintf(&legs, "CASE WHEN %s THEN %s WHEN %s THEN %s ELSE %s END AS \"kql$c%d\", ", azA1[k], z1,
                    azA1[k+1], declSql(&s, k, d, SCAN_CTX_EMPTY, 0), declSql(&s, k, d, SCAN_CTX_SELF, k), iCol++);

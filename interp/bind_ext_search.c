@@ -203,6 +203,78 @@ static int caseSensitive(Binder *p, const KqlAst *pOp, int *pbErr){
   return 0;
 }
 
+/* Non-zero when every identifier of pAst names a column of pRel or a let-bound value. */
+static int namesKnown(Binder *p, const KqlAst *pAst, const KqlRel *pRel){
+  if( pAst==0 ) return 1;
+  if( pAst->eKind==KQL_AST_IDENT && pAst->z && kqlBindFindCol(pRel, pAst->z)<0
+   && kqlBindLookup(p, pAst->z)==0 ) return 0;
+  for(int i=0; i<pAst->nChild; i++){
+    if( !namesKnown(p, pAst->aChild[i], pRel) ) return 0;
+  }
+  return 1;
+}
+
+/*
+** search over more tables than one SQL result can hold columns for (SQLite's
+** 2000): each table is filtered on its own columns first, then the filtered
+** tables are united, so that the union may materialise only the columns the
+** later operators use (bind_union.c). Returns NULL when the tables are few
+** enough for the plain union, or some leg cannot be filtered alone.
+*/
+static KqlRel *searchEachTable(Binder *p, const KqlAst *pOp, const KqlAst *pList,
+                               const KqlAst *pPred, int bCase){
+  KqlAst *pU = kqlAstNew(p->pArena, KQL_AST_UNION, pOp->iOfst, pOp->nLen);
+  if( pList ){
+    for(int i=0; i<pList->nChild; i++) kqlAstAppend(p->pArena, pU, pList->aChild[i]);
+  }else{
+    kqlAstAppend(p->pArena, pU, kqlAstNewText(p->pArena, KQL_AST_WILDCARD, pOp->iOfst, pOp->nLen, "*", 1));
+  }
+  pU->iOfst = pOp->iOfst;
+  pU->nLen = pOp->nLen;
+  KqlAst *pAll = kqlBindExpandWildcards(p, pU);
+  for(int i=0; i<pAll->nChild; i++){
+    if( pAll->aChild[i]==0 || pAll->aChild[i]->eKind!=KQL_AST_IDENT ) return 0;
+  }
+  KqlScope *pSaveScope = p->pScope;
+  KqlRowCtx *pSaveRow = p->pRow;
+  p->pRow = 0;
+  int nSum = 0;
+  KqlRel **aLeg = kqlArenaAlloc(p->pArena, sizeof(KqlRel*)*(size_t)(pAll->nChild+1));
+  for(int i=0; i<pAll->nChild; i++){
+    aLeg[i] = kqlBindTabular(p, pAll->aChild[i]);
+    if( aLeg[i]->bError ){ p->pRow = pSaveRow; return aLeg[i]; }
+    nSum += aLeg[i]->nCol;
+  }
+  if( nSum<=2000 ){ p->pRow = pSaveRow; return 0; }
+  for(int i=0; i<pAll->nChild; i++){
+    if( !namesKnown(p, pPred, aLeg[i]) ){ p->pRow = pSaveRow; return 0; }
+  }
+  for(int i=0; i<pAll->nChild; i++){
+    SearchCtx c;
+    c.pRel = aLeg[i];
+    c.bCase = bCase;
+    c.iFirst = 0;
+    KqlRel *r = filter(p, aLeg[i], rewrite(p, &c, pPred));
+    if( r->bError ){ p->pScope = pSaveScope; p->pRow = pSaveRow; return r; }
+    kqlBindDefineRel(p, pAll->aChild[i]->z, r);   /* the leg's name now reads the filtered rows */
+  }
+  KqlAst *pArg = kqlAstNewText(p->pArena, KQL_AST_NAMEDARG, pOp->iOfst, pOp->nLen, "withsource", -1);
+  kqlAstAppend(p->pArena, pArg, kqlAstNewText(p->pArena, KQL_AST_IDENT, pOp->iOfst, pOp->nLen, "$table", -1));
+  KqlAst *pNew = kqlArenaAlloc(p->pArena, sizeof(KqlAst));
+  *pNew = *pAll;
+  pNew->pOpts = 0;
+  kqlAstAddOpt(p->pArena, pNew, pArg);
+  /* marks the union as this search step's (bind_union.c may narrow it) */
+  kqlAstAddOpt(p->pArena, pNew, kqlAstNewText(p->pArena, KQL_AST_NAMEDARG, pOp->iOfst, pOp->nLen,
+                                             "kql$search", -1));
+  pNew->iOfst = pOp->iOfst;
+  pNew->nLen = pOp->nLen;
+  KqlRel *r = kqlBindUnion(p, 0, 0, pNew);
+  p->pScope = pSaveScope;
+  p->pRow = pSaveRow;
+  return r;
+}
+
 KqlRel *kqlExtSearch(Binder *p, KqlRel *pIn, const KqlAst *pOp){
   const KqlAst *pPred = pOp->nChild>0 ? pOp->aChild[0] : 0;
   const KqlAst *pList = pOp->nChild>1 ? pOp->aChild[1] : 0;
@@ -217,6 +289,10 @@ KqlRel *kqlExtSearch(Binder *p, KqlRel *pIn, const KqlAst *pOp){
   if( pIn && pList ){
     kqlBindErr(p, pList, "KQL250", "search: 'in (...)' cannot follow a piped input");
     return kqlExtRelError(p);
+  }
+  if( pIn==0 ){
+    KqlRel *pEach = searchEachTable(p, pOp, pList, pPred, c.bCase);
+    if( pEach ) return pEach;
   }
   KqlRel *pRel = pIn ? withSource(p, pOp, pIn, "$table") : unionTables(p, pOp, pList, "$table");
   if( pRel->bError ) return pRel;

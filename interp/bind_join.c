@@ -179,7 +179,15 @@ static KqlRel *bindJoinLike(Binder *p, KqlRel *pL, const KqlAst *pOp, int bLooku
       for(int k=0; k<nKey; k++) if( aKey[k].iRight==i ) bKey = 1;
       if( bKey ) continue;
     }
-    const char *zName = kqlNameUnique(p, pR->aCol[i].zName, aCol, nCol);
+    /* a right column whose name is taken gets the first suffix free on
+    ** both sides (Microsoft's binder: a | join (a, a1) gives a, a2, a1) */
+    const char *zName = pR->aCol[i].zName;
+    if( kqlBindFindCol(&(KqlRel){ .nCol = nCol, .aCol = aCol }, zName)>=0 ){
+      KqlCol *aTaken = kqlArenaAlloc(p->pArena, sizeof(KqlCol)*(size_t)(nCol + pR->nCol + 1));
+      memcpy(aTaken, aCol, sizeof(KqlCol)*(size_t)nCol);
+      memcpy(aTaken+nCol, pR->aCol, sizeof(KqlCol)*(size_t)pR->nCol);
+      zName = kqlNameUnique(p, zName, aTaken, nCol + pR->nCol);
+    }
     if( nCol ) kqlStrAppend(&s, ", ", 2);
     appendCol(&s, zR, pR->aCol[i].zName);
     kqlStrAppend(&s, " AS ", -1);

@@ -13,8 +13,10 @@
 
 /* Functions whose result is named after their first argument. */
 static const char *const azFirstArg[] = {
-  "any", "bin", "bin_at", "binary_all_and", "binary_all_or", "binary_all_xor", "ceiling", "endofday", "endofmonth", "endofweek", "endofyear",
+  "bin", "bin_at", "binary_all_and", "binary_all_or", "binary_all_xor", "ceiling", "endofday", "endofmonth", "endofweek", "endofyear",
   "floor", "format_datetime", "parse_json", "parsejson", "round", "split", "startofday",
+  "series_fill_backward", "series_fill_const", "series_fill_forward", "series_fill_linear",
+  "series_fir", "series_iir", "series_outliers",
   "startofmonth", "startofweek", "startofyear", "take_any", "take_anyif", "tobool", "toboolean",
   "todatetime", "todecimal", "todouble", "todynamic", "toguid", "toint", "tolong",
   "toreal", "tostring", "totimespan",
@@ -29,7 +31,7 @@ static const struct { const char *zFn; const char *zPrefix; } aPrefix[] = {
   {"max", 0}, {"maxif", 0}, {"min", 0}, {"minif", 0}, {"stdev", 0}, {"stdevif", 0},
   {"stdevp", 0}, {"strlen", 0}, {"sum", 0}, {"sumif", 0}, {"tdigest", 0},
   {"tdigest_merge", 0}, {"variance", 0}, {"varianceif", 0}, {"variancep", 0},
-  {"anyif", 0}, {"count_distinct", 0}, {"count_distinctif", 0}, {"variancepif", 0}, {"stdevpif", 0},
+  {"any", 0}, {"anyif", 0}, {"count_distinct", 0}, {"count_distinctif", 0}, {"variancepif", 0}, {"stdevpif", 0},
   {"buildschema", "schema"},
 };
 

@@ -9,6 +9,7 @@
 ** (extend replacing in place, summarize keys first) are exact.
 */
 #include "bindInt.h"
+#include "bind_series.h"
 #include <string.h>
 
 /* Enter a row context over pIn; returns the alias. */
@@ -29,6 +30,13 @@ static KqlCol *colsNew(Binder *p, int n){
 
 /* "FROM <input> AS alias" (the input is a CTE: kqlBindSrc) */
 static void appendFromB(Binder *p, KqlStr *s, const KqlRel *pIn, const char *zAlias){
+  if( p->zHoist && p->zHoistAlias && strcmp(p->zHoistAlias, zAlias)==0 ){
+    /* window functions used inside window functions, computed first */
+    kqlStrPrintf(s, " FROM (SELECT %s.*%s FROM %s AS %s) AS %s", zAlias, p->zHoist, kqlBindSrc(p, pIn),
+                 zAlias, zAlias);
+    p->zHoist = p->zHoistAlias = 0;
+    return;
+  }
   kqlStrPrintf(s, " FROM %s AS %s", kqlBindSrc(p, pIn), zAlias);
 }
 #define appendFrom(S, IN, ALIAS) appendFromB(p, S, IN, ALIAS)
@@ -39,13 +47,29 @@ static KqlRel *opWhere(Binder *p, KqlRel *pIn, const KqlAst *pOp){
   const char *zA = rowEnter(p, &ctx, &pSave, pIn);
   KqlExpr *e = kqlBindExpr(p, pOp->aChild[0]);
   const char *zCond = kqlExprCond(p, e);
+  const char *zPre = 0;
   rowLeave(p, pSave);
   KqlStr s;
   kqlStrInit(&s, p->pArena);
   kqlStrAppend(&s, "SELECT ", -1);
   kqlBindColList(&s, pIn, zA);
-  appendFrom(&s, pIn, zA);
-  kqlStrPrintf(&s, " WHERE %s", zCond);
+  if( strstr(zCond, ") OVER (") ){
+    /* a window function (row_number(), prev() ...): SQL allows it only in
+    ** the select list, so the condition is computed there first */
+    kqlStrAppend(&s, " FROM (SELECT ", -1);
+    kqlBindColList(&s, pIn, zA);
+    kqlStrPrintf(&s, ", %s AS \"kql$where\"", zCond);
+    appendFrom(&s, pIn, zA);
+    kqlStrPrintf(&s, ") AS %s WHERE %s.\"kql$where\"", zA, zA);
+  }else if( pIn->zStreamTable && (zPre = kqlBindPrefilter(p, pOp->aChild[0], pIn))!=0 ){
+    /* issue 6: a streamed table's scan takes a prefilter (bind_prefilter.c) */
+    kqlStrAppend(&s, " FROM ", -1);
+    kqlStrIdent(&s, pIn->zStreamTable, -1);
+    kqlStrPrintf(&s, " AS %s WHERE %s.\"kql_prefilter\" = %s AND %s", zA, zA, zPre, zCond);
+  }else{
+    appendFrom(&s, pIn, zA);
+    kqlStrPrintf(&s, " WHERE %s", zCond);
+  }
   KqlRel *r = kqlBindRelNew(p, kqlStrText(&s), pIn->nCol, pIn->aCol);
   r->bOrdered = pIn->bOrdered;
   return r;
@@ -78,44 +102,13 @@ static int colType(const KqlExpr *e){
 ** one sorted array per argument (named a1_sorted, ...; or by (x, y) = ...).
 ** Returns the number of ASSIGN items written to *papItem (0: not such a call).
 */
-static int expandMulti(Binder *p, const KqlAst *pItem, KqlAst ***papItem){
+static int expandMulti(Binder *p, int eOp, const KqlAst *pItem, KqlAst ***papItem){
   const KqlAst *pCall = pItem;
+  /* series_fit_line, series_decompose_anomalies, ... (bind_series.c) */
+  int nSeries = kqlSeriesExpandMulti(p, pItem, eOp, papItem);
+  if( nSeries ) return nSeries;
   if( pItem->eKind==KQL_AST_MULTIASSIGN && pItem->nChild ) pCall = pItem->aChild[0];
   if( pCall->eKind!=KQL_AST_CALL || pCall->z==0 ) return 0;
-  if( strcmp(pCall->z, "series_fit_line")==0 && pCall->nChild==1 ){
-    /* (rsquare, slope, variance, rvariance, interception, line_fit) from
-    ** series_fit_line_dynamic's bag; the first five are real */
-    static const char *const azKey[] = {"rsquare", "slope", "variance", "rvariance", "interception", "line_fit"};
-    KqlAst **a = kqlArenaAlloc(p->pArena, sizeof(KqlAst*)*6);
-    const char *zArg = pCall->aChild[0]->eKind==KQL_AST_IDENT ? pCall->aChild[0]->z
-                                                              : kqlNameForExpr(p, pCall->aChild[0], 0);
-    for(int i=0; i<6; i++){
-      int o = pCall->iOfst, n = pCall->nLen;
-      KqlAst *pDyn = kqlAstNewText(p->pArena, KQL_AST_CALL, o, n, "series_fit_line_dynamic", -1);
-      kqlAstAppend(p->pArena, pDyn, pCall->aChild[0]);
-      KqlAst *pKey = kqlAstNewText(p->pArena, KQL_AST_LITERAL, o, 0, azKey[i], -1);
-      pKey->eOp = KQL_LIT_STRING;
-      KqlAst *pIdx = kqlAstNew(p->pArena, KQL_AST_INDEX, o, n);
-      kqlAstAppend(p->pArena, pIdx, pDyn);
-      kqlAstAppend(p->pArena, pIdx, pKey);
-      KqlAst *pVal = pIdx;
-      if( i<5 ){
-        pVal = kqlAstNewText(p->pArena, KQL_AST_CALL, o, n, "toreal", -1);
-        kqlAstAppend(p->pArena, pVal, pIdx);
-      }
-      pDyn->iOfst = pIdx->iOfst = pVal->iOfst = o;
-      pDyn->nLen = pIdx->nLen = pVal->nLen = n;
-      const char *zName = pItem->eKind==KQL_AST_MULTIASSIGN && i+1<pItem->nChild ? pItem->aChild[i+1]->z
-                        : kqlArenaPrintf(p->pArena, "series_fit_line_%s_%s", zArg ? zArg : "", azKey[i]);
-      KqlAst *pAs = kqlAstNewText(p->pArena, KQL_AST_ASSIGN, pItem->iOfst, pItem->nLen, zName, -1);
-      kqlAstAppend(p->pArena, pAs, pVal);
-      pAs->iOfst = pItem->iOfst;
-      pAs->nLen = pItem->nLen;
-      a[i] = pAs;
-    }
-    *papItem = a;
-    return pItem->eKind==KQL_AST_MULTIASSIGN && pItem->nChild-1<6 ? pItem->nChild-1 : 6;
-  }
   const char *zNth;
   if( strcmp(pCall->z, "array_sort_asc")==0 ) zNth = "__array_sort_asc_nth";
   else if( strcmp(pCall->z, "array_sort_desc")==0 ) zNth = "__array_sort_desc_nth";
@@ -159,7 +152,7 @@ KqlAst *kqlBindExpandItems(Binder *p, const KqlAst *pOp){
   int bAny = 0;
   KqlAst **aTmp;
   for(int i=0; i<pOp->nChild && !bAny; i++){
-    if( expandMulti(p, pOp->aChild[i], &aTmp) ) bAny = 1;
+    if( expandMulti(p, pOp->eKind, pOp->aChild[i], &aTmp) ) bAny = 1;
   }
   if( !bAny ) return (KqlAst*)pOp;
   KqlAst *pNew = kqlArenaAlloc(p->pArena, sizeof(KqlAst));
@@ -167,7 +160,7 @@ KqlAst *kqlBindExpandItems(Binder *p, const KqlAst *pOp){
   pNew->nChild = pNew->nAlloc = 0;
   pNew->aChild = 0;
   for(int i=0; i<pOp->nChild; i++){
-    int n = expandMulti(p, pOp->aChild[i], &aTmp);
+    int n = expandMulti(p, pOp->eKind, pOp->aChild[i], &aTmp);
     if( n==0 ){ kqlAstAppend(p->pArena, pNew, pOp->aChild[i]); continue; }
     for(int k=0; k<n; k++) kqlAstAppend(p->pArena, pNew, aTmp[k]);
   }
@@ -189,6 +182,7 @@ static KqlRel *opProject(Binder *p, KqlRel *pIn, const KqlAst *pOp){
   for(int i=0; i<pOp->nChild; i++){
     const KqlAst *pItem = pOp->aChild[i];
     if( pItem->eKind==KQL_AST_MULTIASSIGN ){
+      if( kqlSeriesMultiError(p, pItem) ) continue;
       kqlBindNotSupported(p, pItem, "(a, b) = ... in project");
       continue;
     }
@@ -196,7 +190,7 @@ static KqlRel *opProject(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     KqlExpr *e = bindItem(p, pItem, &zName, aCol, nCol);
     for(int j=0; j<nCol; j++){
       if( strcmp(aCol[j].zName, zName)==0 ){
-        if( pItem->eKind==KQL_AST_ASSIGN || pItem->eKind==KQL_AST_IDENT ){
+        if( (pItem->eKind==KQL_AST_ASSIGN && pItem->eOp!=KQL_SERIES_AUTONAME) || pItem->eKind==KQL_AST_IDENT ){
           kqlBindErr(p, pItem, "KQL112", "duplicate column name '%s'", zName);
         }
         zName = kqlNameUnique(p, zName, aCol, nCol);
@@ -225,6 +219,9 @@ static KqlRel *extendOne(Binder *p, KqlRel *pIn, const KqlAst *pItem){
   const char *zName;
   KqlExpr *e = bindItem(p, pItem, &zName, 0, 0);
   rowLeave(p, pSave);
+  if( pItem->eKind==KQL_AST_ASSIGN && pItem->eOp==KQL_SERIES_AUTONAME ){
+    zName = kqlNameUnique(p, zName, pIn->aCol, pIn->nCol);   /* a default name never replaces */
+  }
   int iRep = kqlBindFindCol(pIn, zName);
   int nCol = pIn->nCol + (iRep<0);
   KqlCol *aCol = colsNew(p, nCol);
@@ -256,13 +253,15 @@ static KqlRel *extendOne(Binder *p, KqlRel *pIn, const KqlAst *pItem){
 }
 
 /*
-** (a, b, ...) = f(...) for the functions that return several columns
-** (series_decompose_anomalies, series_fit_line, ...). They are not run yet:
-** when checking, the names are typed dynamic so the rest of the query can be
-** checked; when running, the call is reported as not supported.
+** (a, b, ...) = f(...) left over by kqlBindExpandItems (the series
+** functions are expanded there, bind_series.c): too many names for a
+** series function are reported; other calls are not run: when checking,
+** the names are typed dynamic so the rest of the query can be checked;
+** when running, the call is reported as not supported.
 */
 static KqlRel *extendMulti(Binder *p, KqlRel *pIn, const KqlAst *pItem){
   const KqlAst *pCall = pItem->nChild ? pItem->aChild[0] : 0;
+  if( kqlSeriesMultiError(p, pItem) ) return pIn;
   if( !p->pEnv->bCheck || pCall==0 || pCall->eKind!=KQL_AST_CALL ){
     kqlBindNotSupported(p, pCall ? pCall : pItem, pCall && pCall->z
                         ? kqlArenaPrintf(p->pArena, "(a, b, ...) = %s(...)", pCall->z) : "(a, b) = ... in extend");
@@ -292,6 +291,8 @@ static KqlRel *extendMulti(Binder *p, KqlRel *pIn, const KqlAst *pItem){
 static KqlRel *opExtend(Binder *p, KqlRel *pIn, const KqlAst *pOp){
   pOp = kqlBindExpandItems(p, pOp);
   KqlRel *r = pIn;
+  const KqlRel *pSaveIn = p->pExtendIn;
+  p->pExtendIn = pIn;
   for(int i=0; i<pOp->nChild; i++){
     const KqlAst *pItem = pOp->aChild[i];
     if( pItem->eKind==KQL_AST_MULTIASSIGN ){
@@ -300,6 +301,7 @@ static KqlRel *opExtend(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     }
     r = extendOne(p, r, pItem);
   }
+  p->pExtendIn = pSaveIn;
   return r;
 }
 
@@ -479,8 +481,8 @@ static void sumArgMax(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *p
         int bSkip = strcmp(zC, zT)==0;
         for(int k=0; pBy && k<pBy->nChild && !bSkip; k++){
           const KqlAst *pK = pBy->aChild[k];
-          const char *zK = pK->eKind==KQL_AST_ASSIGN ? pK->z : kqlNameForExpr(p, pK, 0);
-          if( zK && strcmp(zK, zC)==0 ) bSkip = 1;
+          const KqlAst *pE = pK->eKind==KQL_AST_ASSIGN && pK->nChild ? pK->aChild[0] : pK;
+          if( pE && pE->eKind==KQL_AST_IDENT && pE->z && strcmp(pE->z, zC)==0 ) bSkip = 1;
         }
         if( bSkip ) continue;
         const char *zRef = kqlBindColRef(p, c);
@@ -512,6 +514,7 @@ static void sumArgMax(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *p
 ** query come from one row when no min()/max() aggregate is present.
 */
 static void sumTakeAny(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *pIn, const KqlAst *pBy){
+  int bAny = strcmp(pCall->z, "any")==0;   /* any() names its columns any_X, take_any() X */
   for(int i=0; i<pCall->nChild; i++){
     const KqlAst *pArg = pCall->aChild[i];
     if( pArg->eKind==KQL_AST_STAR ){
@@ -520,10 +523,11 @@ static void sumTakeAny(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *
         int bSkip = 0;
         for(int k=0; pBy && k<pBy->nChild && !bSkip; k++){
           const KqlAst *pK = pBy->aChild[k];
-          const char *zK = pK->eKind==KQL_AST_ASSIGN ? pK->z : kqlNameForExpr(p, pK, 0);
-          if( zK && strcmp(zK, zC)==0 ) bSkip = 1;
+          const KqlAst *pE = pK->eKind==KQL_AST_ASSIGN && pK->nChild ? pK->aChild[0] : pK;
+          if( pE && pE->eKind==KQL_AST_IDENT && pE->z && strcmp(pE->z, zC)==0 ) bSkip = 1;
         }
-        if( !bSkip ) sumAdd(p, o, zC, pIn->aCol[c].eType, kqlBindColRef(p, c));
+        if( !bSkip ) sumAdd(p, o, bAny ? kqlArenaPrintf(p->pArena, "any_%s", zC) : zC,
+                            pIn->aCol[c].eType, kqlBindColRef(p, c));
       }
       continue;
     }
@@ -534,6 +538,7 @@ static void sumTakeAny(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *
     p->pRow = pSave;
     if( e->bError ) continue;
     const char *zName = kqlNameForExpr(p, pArg, 0);
+    if( zName && bAny ) zName = kqlArenaPrintf(p->pArena, "any_%s", zName);
     if( zName==0 ) zName = kqlNameColumnN(p, pIn->aCol, pIn->nCol, o->aCol, o->nCol);
     sumAdd(p, o, zName, colType(e), e->zSql);
   }
@@ -797,7 +802,19 @@ static KqlRel *opGetschema(Binder *p, KqlRel *pIn){
   return kqlBindRelNew(p, kqlStrText(&s), 4, aCol);
 }
 
+static KqlRel *bindOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp);
+
 KqlRel *kqlBindOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  KqlRel *r = bindOperator(p, pIn, pOp);
+  if( p->zHoist ){
+    kqlBindNotSupported(p, pOp, "a window function inside another window function in this operator");
+    p->zHoist = p->zHoistAlias = 0;
+  }
+  return r;
+}
+
+static KqlRel *bindOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  if( kqlGraphTakes(pIn, pOp) ) return kqlBindGraphOperator(p, pIn, pOp);
   switch( pOp->eKind ){
     case KQL_AST_OP_WHERE:     return opWhere(p, pIn, pOp);
     case KQL_AST_OP_PROJECT:   return opProject(p, pIn, pOp);
@@ -821,7 +838,11 @@ KqlRel *kqlBindOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp){
       return pIn;
     case KQL_AST_OP_RENDER:    return pIn;   /* drawing comes later: the input is the result */
     case KQL_AST_OP_SERIALIZE: {
-      KqlRel *r = opExtend(p, pIn, pOp);
+      /* serialize's own columns may use window functions (serialize rn=row_number()) */
+      KqlRel *pSer = kqlArenaAlloc(p->pArena, sizeof(*pSer));
+      *pSer = *pIn;
+      pSer->bOrdered = 1;
+      KqlRel *r = opExtend(p, pSer, pOp);
       KqlRel *r2 = kqlBindRelNew(p, r->zSql, r->nCol, r->aCol);
       r2->bOrdered = 1;
       return r2;

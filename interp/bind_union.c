@@ -4,13 +4,27 @@
 **
 ** union (as an operator after a pipe, or as a source). kind=outer (the
 ** default) keeps every column, in order of first appearance, null where a
-** leg lacks it; a name used with different types becomes name_type in each
-** leg (Kusto's rule); kind=inner keeps the columns common to all legs.
+** leg lacks it; kind=inner keeps the columns common to all legs.
 ** withsource=Col (or source=) adds a first column naming each row's leg.
+**
+** A name used with different types follows Microsoft's binder: when the
+** second leg that has the name gives it the first type again, that type
+** wins and later legs' other types are left out; otherwise every type gets
+** a column name_type, the group kept together at the name's first place.
+** Names are then made unique in order (x_string1).
+**
+** SQLite returns at most 2000 columns (a compile-time limit of the system
+** library), and union * over every table has thousands. When the union is a
+** step of a pipe whose later operators reach one that chooses its columns
+** (project, summarize, distinct, ...) without needing all of them, only the
+** columns those operators name are materialised; otherwise a union that wide
+** is "not supported".
 */
 #include "bindInt.h"
 #include <string.h>
 #include <strings.h>
+
+#define UNION_MAX_COLS 2000   /* SQLITE_MAX_COLUMN default (the front end never sees SQLite) */
 
 /* A leg's label for withsource: the table name, or unionArgN. */
 static const char *legName(Binder *p, const KqlAst *pAst, int i){
@@ -23,7 +37,191 @@ static const char *legName(Binder *p, const KqlAst *pAst, int i){
   return kqlArenaPrintf(p->pArena, "union_arg%d", i);
 }
 
+/* ------------------------------------------------------------ name groups */
+
+/* The columns of one name: its types in order (members), and the verdict. */
+typedef struct UGroup UGroup;
+struct UGroup {
+  const char *zName;
+  int nMem, nMemAlloc;
+  int *aType;           /* KQL_T_* of each member */
+  int bShared;          /* a second leg gave the first type again: others dropped */
+  int bClash;           /* several types: name_type columns */
+};
+
+typedef struct UGroups UGroups;
+struct UGroups {
+  int nGroup, nAlloc;
+  UGroup *aGroup;       /* in order of first appearance */
+  int nHash;
+  int *aHash;           /* 1-based group index, open addressing */
+};
+
+static unsigned nameHash(const char *z){
+  unsigned h = 2166136261u;
+  while( *z ){ h ^= (unsigned char)*z++; h *= 16777619u; }
+  return h;
+}
+
+/* Index of group zName, or -1. */
+static int groupFind(const UGroups *g, const char *zName){
+  if( g->nHash==0 ) return -1;
+  unsigned h = nameHash(zName) & (unsigned)(g->nHash-1);
+  while( g->aHash[h] ){
+    if( strcmp(g->aGroup[g->aHash[h]-1].zName, zName)==0 ) return g->aHash[h]-1;
+    h = (h+1) & (unsigned)(g->nHash-1);
+  }
+  return -1;
+}
+
+static void groupRehash(Binder *p, UGroups *g, int nNew){
+  g->aHash = kqlArenaAlloc(p->pArena, sizeof(int)*(size_t)nNew);
+  memset(g->aHash, 0, sizeof(int)*(size_t)nNew);
+  g->nHash = nNew;
+  for(int i=0; i<g->nGroup; i++){
+    unsigned h = nameHash(g->aGroup[i].zName) & (unsigned)(nNew-1);
+    while( g->aHash[h] ) h = (h+1) & (unsigned)(nNew-1);
+    g->aHash[h] = i+1;
+  }
+}
+
+static int groupAdd(Binder *p, UGroups *g, const char *zName){
+  if( g->nGroup>=g->nAlloc ){
+    int nNew = g->nAlloc ? 2*g->nAlloc : 64;
+    UGroup *a = kqlArenaAlloc(p->pArena, sizeof(UGroup)*(size_t)nNew);
+    if( g->nGroup ) memcpy(a, g->aGroup, sizeof(UGroup)*(size_t)g->nGroup);
+    g->aGroup = a;
+    g->nAlloc = nNew;
+  }
+  UGroup *u = &g->aGroup[g->nGroup++];
+  memset(u, 0, sizeof(*u));
+  u->zName = zName;
+  if( g->nGroup*2 > g->nHash ){
+    groupRehash(p, g, g->nHash ? 2*g->nHash : 128);
+  }else{
+    unsigned h = nameHash(zName) & (unsigned)(g->nHash-1);
+    while( g->aHash[h] ) h = (h+1) & (unsigned)(g->nHash-1);
+    g->aHash[h] = g->nGroup;
+  }
+  return g->nGroup-1;
+}
+
+static void memberAdd(Binder *p, UGroup *u, int eType){
+  if( u->nMem>=u->nMemAlloc ){
+    int nNew = u->nMemAlloc ? 2*u->nMemAlloc : 4;
+    int *a = kqlArenaAlloc(p->pArena, sizeof(int)*(size_t)nNew);
+    if( u->nMem ) memcpy(a, u->aType, sizeof(int)*(size_t)u->nMem);
+    u->aType = a;
+    u->nMemAlloc = nNew;
+  }
+  u->aType[u->nMem++] = eType;
+}
+
+/* Member of u with type eType, or -1. */
+static int memberFind(const UGroup *u, int eType){
+  for(int m=0; m<u->nMem; m++) if( u->aType[m]==eType ) return m;
+  return -1;
+}
+
+/* ------------------------------------------------------------- narrowing */
+
+typedef struct NameSet NameSet;
+struct NameSet {
+  int n, nAlloc;
+  const char **az;
+};
+
+static void nameAdd(Binder *p, NameSet *s, const char *z){
+  if( z==0 ) return;
+  for(int i=0; i<s->n; i++) if( strcmp(s->az[i], z)==0 ) return;
+  if( s->n>=s->nAlloc ){
+    int nNew = s->nAlloc ? 2*s->nAlloc : 32;
+    const char **a = kqlArenaAlloc(p->pArena, sizeof(char*)*(size_t)nNew);
+    if( s->n ) memcpy(a, s->az, sizeof(char*)*(size_t)s->n);
+    s->az = a;
+    s->nAlloc = nNew;
+  }
+  s->az[s->n++] = z;
+}
+
+static int nameHas(const NameSet *s, const char *z){
+  for(int i=0; i<s->n; i++) if( strcmp(s->az[i], z)==0 ) return 1;
+  return 0;
+}
+
+/*
+** Collect into s every name pAst's subtree could use as a column (identifiers,
+** member names, string literals: column_ifexists("x")...). Returns 0 when the
+** subtree may use every column (*, a wildcard, pack_all(), getschema ...).
+*/
+static int collectNames(Binder *p, const KqlAst *pAst, NameSet *s){
+  if( pAst==0 ) return 1;
+  switch( pAst->eKind ){
+    case KQL_AST_STAR: case KQL_AST_WILDCARD: case KQL_AST_OP_GETSCHEMA:
+    case KQL_AST_CONTEXT:
+      return 0;
+    case KQL_AST_CALL:
+      if( pAst->z && (strcmp(pAst->z, "pack_all")==0 || strcmp(pAst->z, "bag_pack_all")==0) ) return 0;
+      break;
+    case KQL_AST_IDENT: case KQL_AST_MEMBER: case KQL_AST_ASSIGN:
+      nameAdd(p, s, pAst->z);
+      break;
+    case KQL_AST_LITERAL:
+      if( pAst->eOp==KQL_LIT_STRING ) nameAdd(p, s, pAst->z);
+      break;
+    default:
+      break;
+  }
+  for(int i=0; i<pAst->nChild; i++){
+    if( !collectNames(p, pAst->aChild[i], s) ) return 0;
+  }
+  if( pAst->pOpts && !collectNames(p, pAst->pOpts, s) ) return 0;
+  return 1;
+}
+
+/*
+** Can the union at step iStep of pPipe materialise only some columns? Yes
+** when the later operators keep every input column (where, extend, sort...)
+** until one that chooses its columns (project, summarize, distinct ...), and
+** none of them needs all the columns. The names they use go into s.
+*/
+static int narrowable(Binder *p, const KqlAst *pPipe, int iStep, NameSet *s){
+  for(int i=iStep+1; i<pPipe->nChild; i++){
+    const KqlAst *pOp = pPipe->aChild[i];
+    if( pOp==0 ) continue;
+    if( !collectNames(p, pOp, s) ) return 0;
+    switch( pOp->eKind ){
+      case KQL_AST_OP_PROJECT: case KQL_AST_OP_PROJECT_KEEP: case KQL_AST_OP_SUMMARIZE:
+      case KQL_AST_OP_DISTINCT: case KQL_AST_OP_COUNT: case KQL_AST_OP_MAKE_SERIES:
+      case KQL_AST_OP_TOP_NESTED: case KQL_AST_OP_SAMPLE_DISTINCT:
+        return 1;
+      case KQL_AST_OP_WHERE: case KQL_AST_OP_EXTEND: case KQL_AST_OP_TAKE: case KQL_AST_OP_TOP:
+      case KQL_AST_OP_SORT: case KQL_AST_OP_SAMPLE: case KQL_AST_OP_PROJECT_RENAME:
+      case KQL_AST_OP_PROJECT_AWAY: case KQL_AST_OP_SERIALIZE: case KQL_AST_OP_MVEXPAND:
+      case KQL_AST_OP_PARSE: case KQL_AST_OP_JOIN: case KQL_AST_OP_LOOKUP:
+        break;
+      default:
+        return 0;
+    }
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------------ union */
+
 KqlRel *kqlBindUnion(Binder *p, KqlRel *pFirst, const KqlAst *pFirstAst, const KqlAst *pOp){
+  /* the pipe step this union is, if any (before binding the legs moves it) */
+  const KqlAst *pPipe = 0;
+  int iStep = p->iStep;
+  if( p->pStepPipe && iStep<p->pStepPipe->nChild ){
+    const KqlAst *pStep = p->pStepPipe->aChild[iStep];
+    int bKind = pStep && (pStep->eKind==pOp->eKind
+                          || ((pStep->eKind==KQL_AST_SEARCH || pStep->eKind==KQL_AST_OP_SEARCH)
+                              && kqlAstOpt(pOp, "kql$search")));
+    if( bKind && pStep->iOfst==pOp->iOfst && pStep->nLen==pOp->nLen ){
+      pPipe = p->pStepPipe;
+    }
+  }
   int nLeg = pOp->nChild + (pFirst ? 1 : 0);
   KqlRel **aLeg = kqlArenaAlloc(p->pArena, sizeof(KqlRel*)*(size_t)(nLeg+1));
   const KqlAst **aAst = kqlArenaAlloc(p->pArena, sizeof(KqlAst*)*(size_t)(nLeg+1));
@@ -47,94 +245,127 @@ KqlRel *kqlBindUnion(Binder *p, KqlRel *pFirst, const KqlAst *pFirstAst, const K
   const KqlAst *pSrc = kqlAstOpt(pOp, "withsource");
   if( pSrc==0 ) pSrc = kqlAstOpt(pOp, "source");
   const char *zSrc = pSrc && pSrc->nChild ? pSrc->aChild[0]->z : 0;
-  /* the output schema */
-  int nMax = 1;
-  for(int i=0; i<n; i++) nMax += aLeg[i]->nCol;
-  KqlCol *aCol = kqlArenaAlloc(p->pArena, sizeof(KqlCol)*(size_t)(nMax+1));
-  int nCol = 0;
-  if( zSrc ){ aCol[0].zName = zSrc; aCol[0].eType = KQL_T_STRING; nCol = 1; }
-  int nFixed = nCol;
+
+  /* name groups, leg by leg */
+  UGroups g;
+  memset(&g, 0, sizeof(g));
   for(int i=0; i<n; i++){
     for(int c=0; c<aLeg[i]->nCol; c++){
       const KqlCol *pc = &aLeg[i]->aCol[c];
-      int bDup = 0;
-      for(int k=nFixed; k<nCol; k++){
-        if( strcmp(aCol[k].zName, pc->zName)==0 && aCol[k].eType==pc->eType ) bDup = 1;
+      int iG = groupFind(&g, pc->zName);
+      if( iG<0 ){
+        iG = groupAdd(p, &g, pc->zName);
+        memberAdd(p, &g.aGroup[iG], pc->eType);
+        continue;
       }
-      if( bDup ) continue;
-      aCol[nCol++] = *pc;
-    }
-  }
-  /* same name, different types: name_type */
-  const char **azOut = kqlArenaAlloc(p->pArena, sizeof(char*)*(size_t)(nCol+1));
-  for(int k=0; k<nCol; k++){
-    azOut[k] = aCol[k].zName;
-    for(int j=nFixed; j<nCol; j++){
-      if( j!=k && k>=nFixed && strcmp(aCol[j].zName, aCol[k].zName)==0 ){
-        azOut[k] = kqlArenaPrintf(p->pArena, "%s_%s", aCol[k].zName, kqlTypeName(aCol[k].eType));
+      UGroup *u = &g.aGroup[iG];
+      if( memberFind(u, pc->eType)>=0 ){
+        if( !u->bClash ) u->bShared = 1;
+        continue;
       }
+      if( u->bShared ) continue;
+      u->bClash = 1;
+      memberAdd(p, u, pc->eType);
     }
   }
-  /* a renamed column must not take the name of another column: x_long1 */
-  for(int k=nFixed; k<nCol; k++){
-    if( azOut[k]==aCol[k].zName ) continue;
-    KqlCol *aOther = kqlArenaAlloc(p->pArena, sizeof(KqlCol)*(size_t)(nCol+1));
-    int nOther = 0;
-    for(int j=0; j<nCol; j++){
-      if( j!=k && (azOut[j]==aCol[j].zName || j<k) ) aOther[nOther++].zName = azOut[j];
+
+  /* the output columns: fixed (withsource), then each group's members */
+  int nFixed = zSrc ? 1 : 0;
+  int nCol = nFixed;
+  for(int iG=0; iG<g.nGroup; iG++) nCol += g.aGroup[iG].nMem;
+  KqlCol *aCol = kqlArenaAlloc(p->pArena, sizeof(KqlCol)*(size_t)(nCol+1));
+  int *aColGroup = kqlArenaAlloc(p->pArena, sizeof(int)*(size_t)(nCol+1));
+  int *aGroupFirst = kqlArenaAlloc(p->pArena, sizeof(int)*(size_t)(g.nGroup+1));
+  int k = 0, bAnyClash = 0;
+  if( zSrc ){ aCol[0].zName = zSrc; aCol[0].eType = KQL_T_STRING; aColGroup[0] = -1; k = 1; }
+  for(int iG=0; iG<g.nGroup; iG++){
+    UGroup *u = &g.aGroup[iG];
+    aGroupFirst[iG] = k;
+    bAnyClash |= u->bClash;
+    for(int m=0; m<u->nMem; m++){
+      aCol[k].eType = u->aType[m];
+      aCol[k].zName = u->bClash ? kqlArenaPrintf(p->pArena, "%s_%s", u->zName, kqlTypeName(u->aType[m]))
+                                : u->zName;
+      aColGroup[k] = iG;
+      k++;
     }
-    azOut[k] = kqlNameUnique(p, azOut[k], aOther, nOther);
   }
-  /* kind=inner: keep columns present (same name and type) in every leg */
+  /* unique names, in order: a later x_string becomes x_string1 */
+  if( bAnyClash ){
+    for(k=nFixed+1; k<nCol; k++){
+      aCol[k].zName = kqlNameUnique(p, aCol[k].zName, aCol+nFixed, k-nFixed);
+    }
+  }
+
+  /* which columns to keep: kind=inner, then narrowing */
   unsigned char *abKeep = kqlArenaAlloc(p->pArena, (size_t)nCol+1);
   int nOut = 0;
-  for(int k=0; k<nCol; k++){
+  for(k=0; k<nCol; k++){
     abKeep[k] = 1;
     if( bInner && k>=nFixed ){
-      for(int i=0; i<n; i++){
+      const UGroup *u = &g.aGroup[aColGroup[k]];
+      for(int i=0; i<n && abKeep[k]; i++){
         int bHas = 0;
-        for(int c=0; c<aLeg[i]->nCol; c++){
-          if( strcmp(aLeg[i]->aCol[c].zName, aCol[k].zName)==0 && aLeg[i]->aCol[c].eType==aCol[k].eType ) bHas = 1;
+        for(int c=0; c<aLeg[i]->nCol && !bHas; c++){
+          bHas = strcmp(aLeg[i]->aCol[c].zName, u->zName)==0 && aLeg[i]->aCol[c].eType==aCol[k].eType;
         }
         if( !bHas ) abKeep[k] = 0;
       }
     }
     nOut += abKeep[k];
   }
+  if( nOut>UNION_MAX_COLS ){
+    NameSet s;
+    memset(&s, 0, sizeof(s));
+    if( pPipe && narrowable(p, pPipe, iStep, &s) ){
+      nOut = 0;
+      for(k=0; k<nCol; k++){
+        if( k>=nFixed && abKeep[k] && !nameHas(&s, aCol[k].zName) ) abKeep[k] = 0;
+        nOut += abKeep[k];
+      }
+    }
+    if( nOut>UNION_MAX_COLS ){
+      kqlBindNotSupported(p, pOp, "a union or search result wider than 2000 columns (SQLite's limit): "
+                                  "choose the columns (project, summarize ...) after it");
+      KqlRel *pErr = kqlBindRelNew(p, "SELECT NULL WHERE 0", 0, 0);
+      pErr->bError = 1;
+      return pErr;
+    }
+  }
   KqlCol *aRes = kqlArenaAlloc(p->pArena, sizeof(KqlCol)*(size_t)(nOut+1));
   int r = 0;
-  for(int k=0; k<nCol; k++){
-    if( !abKeep[k] ) continue;
-    aRes[r].zName = azOut[k];
-    aRes[r].eType = aCol[k].eType;
-    r++;
+  for(k=0; k<nCol; k++){
+    if( abKeep[k] ) aRes[r++] = aCol[k];
   }
+
+  /* SQL: one SELECT per leg, compound */
+  int *aIdx = kqlArenaAlloc(p->pArena, sizeof(int)*(size_t)(nCol+1));
   KqlStr s;
   kqlStrInit(&s, p->pArena);
   for(int i=0; i<n; i++){
     const char *zA = kqlBindAlias(p);
+    for(k=0; k<nCol; k++) aIdx[k] = -1;
+    for(int c=0; c<aLeg[i]->nCol; c++){
+      int iG = groupFind(&g, aLeg[i]->aCol[c].zName);
+      int m = iG>=0 ? memberFind(&g.aGroup[iG], aLeg[i]->aCol[c].eType) : -1;
+      if( m>=0 ) aIdx[aGroupFirst[iG]+m] = c;
+    }
     kqlStrAppend(&s, i ? " UNION ALL SELECT " : "SELECT ", -1);
     int nPut = 0;
-    for(int k=0; k<nCol; k++){
+    for(k=0; k<nCol; k++){
       if( !abKeep[k] ) continue;
       if( nPut++ ) kqlStrAppend(&s, ", ", 2);
       if( k<nFixed ){
         kqlStrAppend(&s, kqlBindParamText(p, legName(p, aAst[i], i), -1), -1);
+      }else if( aIdx[k]>=0 ){
+        kqlStrPrintf(&s, "%s.", zA);
+        kqlStrIdent(&s, aLeg[i]->aCol[aIdx[k]].zName, -1);
       }else{
-        int iHas = -1;
-        for(int c=0; c<aLeg[i]->nCol; c++){
-          if( strcmp(aLeg[i]->aCol[c].zName, aCol[k].zName)==0 && aLeg[i]->aCol[c].eType==aCol[k].eType ) iHas = c;
-        }
-        if( iHas>=0 ){
-          kqlStrPrintf(&s, "%s.", zA);
-          kqlStrIdent(&s, aCol[k].zName, -1);
-        }else{
-          kqlStrAppend(&s, aCol[k].eType==KQL_T_STRING ? "''" : "NULL", -1);
-        }
+        kqlStrAppend(&s, aCol[k].eType==KQL_T_STRING ? "''" : "NULL", -1);
       }
       if( i==0 ){
         kqlStrAppend(&s, " AS ", -1);
-        kqlStrIdent(&s, azOut[k], -1);
+        kqlStrIdent(&s, aCol[k].zName, -1);
       }
     }
     if( nPut==0 ) kqlStrAppend(&s, "NULL", -1);

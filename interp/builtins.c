@@ -74,6 +74,8 @@ static const KqlBuiltin aBuiltin[] = {
 #include "fn_series.inc"
 #include "fn_geo.inc"
 #include "fn_misc.inc"
+#include "fn_window.inc"
+#include "fn_misc2.inc"
 #include "fn_known.inc"
 };
 

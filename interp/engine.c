@@ -25,7 +25,8 @@ static int cmpStr(const void *a, const void *b){
 int kql_open(KqlEngine **ppEng){
   KqlEngine *p = calloc(1, sizeof(*p));
   if( p==0 ) return KQL_IOERR;
-  if( sqlite3_open_v2(":memory:", &p->db, SQLITE_OPEN_READWRITE|SQLITE_OPEN_CREATE, 0)!=SQLITE_OK ){
+  /* SQLITE_OPEN_URI: the table cache attaches its files read-only (engine_cache.c) */
+  if( sqlite3_open_v2(":memory:", &p->db, SQLITE_OPEN_READWRITE|SQLITE_OPEN_CREATE|SQLITE_OPEN_URI, 0)!=SQLITE_OK ){
     sqlite3_close(p->db);
     free(p);
     return KQL_IOERR;
@@ -42,6 +43,7 @@ int kql_open(KqlEngine **ppEng){
 
 void kql_close(KqlEngine *p){
   if( p==0 ) return;
+  kqlEngineCacheClose(p);     /* builds the cache files of the tables read */
   for(int i=0; i<p->nTable; i++){
     KqlEngineTable *t = &p->aTable[i];
     free(t->zName);
@@ -49,6 +51,7 @@ void kql_close(KqlEngine *p){
     free(t->zSqlName);
     for(int c=0; c<t->nCol; c++) free((char*)t->aCol[c].zName);
     free(t->aCol);
+    kqlEngineStreamFree(t);
   }
   free(p->aTable);
   for(int i=0; i<p->nSchema; i++){
@@ -63,7 +66,9 @@ void kql_close(KqlEngine *p){
   free(p->azExtPath);
   free(p->zExtDir);
   free(p->zDataDir);
+  kqlEngineInputsFree(p);
   sqlite3_close(p->db);
+  kqlGeoIpClose(p);
   free(p);
 }
 
@@ -272,12 +277,20 @@ int kqlEngineTable(void *pArg, const char *zName, KqlTableRef *pOut, const char 
     if( t==0 ){ free(zPath); return KQL_TABLE_UNKNOWN; }
     t->zPath = zPath;
   }
+  /* a valid cache file (engine_cache.c) beats streaming and loading */
+  if( !t->bLoaded && !t->bFailed ) kqlEngineCacheHit(p, t, kqlEngineSchema(p, zName));
+  if( !t->bLoaded && !t->bFailed ){
+    /* issue 6: a single-pass read of a known table streams (engine_stream.c) */
+    int rcStream = kqlEngineStream(pRun, t, zName, pOut, pzErr);
+    if( rcStream==KQL_TABLE_OK ) kqlEngineCacheNote(p, t, kqlEngineSchema(p, zName));
+    if( rcStream!=KQL_TABLE_UNKNOWN ) return rcStream;
+  }
   if( !t->bLoaded ){
     if( t->bFailed ){
       *pzErr = kqlArenaPrintf(pRun->pArena, "table '%s' could not be loaded from %s", zName, t->zPath);
       return KQL_TABLE_ERROR;
     }
-    char *zSql = sqlite3_mprintf("kt_%d", p->nTable);
+    char *zSql = sqlite3_mprintf("kt_%d", (int)(t - p->aTable) + 1);
     KqlLoadSchema *pSchema = 0;
     char *zErr = 0;
     const KqlTableDef *pDef = kqlEngineSchema(p, zName);
@@ -300,6 +313,7 @@ int kqlEngineTable(void *pArg, const char *zName, KqlTableRef *pOut, const char 
     }
     kqlLoadSchemaFree(pSchema);
     t->bLoaded = 1;
+    kqlEngineCacheNote(p, t, pDef);
   }
   pOut->zSqlName = t->zSqlName;
   pOut->nCol = t->nCol;

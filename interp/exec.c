@@ -82,6 +82,7 @@ int kql_run(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags,
   KqlEngineRun run;
   run.pEng = pEng;
   run.pArena = pArena;
+  run.pQuery = pQuery;
   KqlBindEnv env;
   memset(&env, 0, sizeof(env));
   env.pArg = &run;
@@ -89,6 +90,8 @@ int kql_run(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags,
   env.xQuery = runQuery;
   env.xExternal = kqlEngineExternal;
   env.xListTables = kqlEngineListTables;
+  env.xWatchlist = kqlEngineWatchlist;
+  env.bGeoIp = pEng->pGeoIp!=0;
   env.eDialect = pEng->eDialect;
   env.nowTicks = kqlEngineNow(pEng);
   env.zTableHint = pEng->zDataDir
@@ -127,7 +130,7 @@ int kql_run(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags,
     if( !res.bDone && !res.bError ){
       /* the callback stopped early; still surface a runtime error of the first row */
     }
-    if( res.bError ) rc = KQL_ERROR;
+    if( res.bError ) rc = res.bIoErr ? KQL_IOERR : KQL_ERROR;
     sqlite3_finalize(pStmt);
     if( rcCb ) break;
   }
@@ -185,6 +188,7 @@ int kql_check(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags){
   KqlEngineRun run;
   run.pEng = pEng;
   run.pArena = pArena;
+  run.pQuery = 0;
   KqlBindEnv env;
   memset(&env, 0, sizeof(env));
   env.pArg = &run;
@@ -211,6 +215,8 @@ int kql_result_step(KqlResult *p){
   p->bDone = 1;
   if( rc==SQLITE_DONE ) return KQL_DONE;
   p->bError = 1;
+  /* a streamed table's data error (tables/scan_vtab.c) is an I/O error, as when loading */
+  p->bIoErr = (sqlite3_errcode(sqlite3_db_handle(p->pStmt)) & 0xff)==SQLITE_IOERR;
   runtimeError(p, sqlite3_errmsg(sqlite3_db_handle(p->pStmt)));
   return KQL_ERROR;
 }

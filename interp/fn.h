@@ -28,5 +28,7 @@ int kqlFnRegisterGeo(sqlite3 *db);
 int kqlFnRegisterConvert(sqlite3 *db);
 int kqlFnRegisterOps(sqlite3 *db);
 int kqlFnRegisterMisc(sqlite3 *db);
+int kqlFnRegisterWindow(sqlite3 *db);
+int kqlFnRegisterPattern(sqlite3 *db);   /* fn_pattern.c: kql_basket */
 
 #endif

@@ -14,6 +14,8 @@ int kqlFnRegisterAll(sqlite3 *db){
     kqlFnRegisterGeo,
     kqlFnRegisterOps,
     kqlFnRegisterMisc,
+    kqlFnRegisterWindow,
+    kqlFnRegisterPattern,
   };
   for(unsigned i=0; i<sizeof(aReg)/sizeof(aReg[0]); i++){
     int rc = aReg[i](db);

@@ -15,10 +15,14 @@
 **        fits and statistics; see aSeriesFn at the end. Non-numeric elements
 **        count as null; element-wise results of two arrays are as long as
 **        the longer one; a number in place of an array is repeated.
+** The numeric-array reader and number writers are shared with the other
+** series files through fn_seriesInt.h, and kqlFnRegisterSeries registers
+** their functions too (decompositions, periods, two-line fits).
 */
 #include "fn.h"
 #include "fn_ops.h"
 #include "fn_json.h"
+#include "fn_seriesInt.h"
 #include "fnutil.h"
 #include "types.h"
 #include "value.h"
@@ -232,15 +236,8 @@ static void seriesFinal(sqlite3_context *ctx){
 
 /************************** numeric arrays ************************************/
 
-/* A numeric array: values, null flags and "was an integer" flags. */
-typedef struct Vec Vec;
-struct Vec {
-  int n;
-  int bScalar;          /* a single number, repeated (binary operations) */
-  int bAllInt;          /* every non-null element is an integer */
-  double *a;
-  unsigned char *aNull;
-};
+/* A numeric array (fn_seriesInt.h). */
+typedef KqlSeriesVec Vec;
 
 static void vecFree(Vec *v){
   sqlite3_free(v->a);
@@ -755,8 +752,28 @@ static const SeriesFn aSeriesFn[] = {
   {"kql_series_fit_line_dynamic", 1, 0, fitLineFunc},
 };
 
+/************************** shared with the other series files ****************/
+
+int kqlSeriesRead(sqlite3_context *ctx, sqlite3_value *pVal, KqlSeriesVec *v, int bScalarOk){
+  return vecRead(ctx, pVal, v, bScalarOk);
+}
+void kqlSeriesFree(KqlSeriesVec *v){ vecFree(v); }
+void kqlSeriesAppendReal(sqlite3_str *p, double r){ appendReal(p, r); }
+void kqlSeriesAppendArray(sqlite3_str *p, const double *a, const unsigned char *aNull, int n){
+  sqlite3_str_append(p, "[", 1);
+  for(int i=0; i<n; i++){
+    if( i ) sqlite3_str_append(p, ",", 1);
+    if( aNull && aNull[i] ) sqlite3_str_append(p, "null", 4);
+    else appendReal(p, a[i]);
+  }
+  sqlite3_str_append(p, "]", 1);
+}
+
 int kqlFnRegisterSeries(sqlite3 *db){
   int rc;
+  if( (rc = kqlFnRegisterSeriesDecomp(db))!=SQLITE_OK ) return rc;
+  if( (rc = kqlFnRegisterSeriesPeriods(db))!=SQLITE_OK ) return rc;
+  if( (rc = kqlFnRegisterSeriesFit(db))!=SQLITE_OK ) return rc;
   for(unsigned i=0; i<sizeof(aSeriesFn)/sizeof(aSeriesFn[0]); i++){
     rc = sqlite3_create_function(db, aSeriesFn[i].zName, aSeriesFn[i].nArg,
                                  SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_INNOCUOUS,

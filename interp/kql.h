@@ -45,11 +45,37 @@ int kql_add_schema(KqlEngine *pEng, const char *zName, int nCol, const char *con
 int kql_add_external(KqlEngine *pEng, const char *zUrl, const char *zPath);
 /* externaldata URLs not mapped one by one are looked up by their file name in zDir. */
 int kql_set_external_dir(KqlEngine *pEng, const char *zDir);
+/*
+** _GetWatchlist('zAlias') reads the CSV file zPath; zKey names its search
+** key column (NULL: the first column). kql_set_watchlist_dir: watchlists
+** not mapped one by one are read from DIR/<alias>.csv.
+*/
+int kql_add_watchlist(KqlEngine *pEng, const char *zAlias, const char *zKey, const char *zPath);
+int kql_set_watchlist_dir(KqlEngine *pEng, const char *zDir);
+/*
+** geo_info_from_ip_address() answers from the MaxMind database zPath
+** (.mmdb, e.g. GeoLite2-City). Returns KQL_OK, or KQL_IOERR with *pzErr
+** (malloc'ed; free it) when it cannot be opened.
+*/
+int kql_set_geoip(KqlEngine *pEng, const char *zPath, char **pzErr);
 /* Service dialect for service-specific functions: 0 none, KQL_DIALECT_*. */
 #define KQL_DIALECT_NONE     0
 #define KQL_DIALECT_SENTINEL 1
 #define KQL_DIALECT_DEFENDER 2
 void kql_set_dialect(KqlEngine *pEng, int eDialect);
+/*
+** Keep a typed SQLite copy of each data file read, with indexes, in
+** directory zDir (tables/cache.h); later runs attach it instead of parsing
+** the file. Copies are written when the engine closes (in a background
+** process unless KQLITE_CACHE_SYNC=1). NULL turns the cache off (default).
+*/
+int kql_set_cache(KqlEngine *pEng, const char *zDir);
+/*
+** Streaming (issue 6): a query that reads a CSV/TSV table with a known
+** schema in a single pass streams the file instead of loading it (the
+** default, bOn=1); bOn=0 always loads. KQLITE_NO_STREAM=1 also loads.
+*/
+void kql_set_stream(KqlEngine *pEng, int bOn);
 /* Debug dumps written to stderr by kql_run: bit 1 = AST, 2 = plan/schema, 4 = SQL. */
 void kql_set_dump(KqlEngine *pEng, int mDump);
 

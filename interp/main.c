@@ -11,6 +11,7 @@
 ** not available offline. Errors: FILE:LINE:COL: error: message, the source
 ** line and a caret, on stderr.
 */
+#include "cache.h"
 #include "cli.h"
 #include "kql.h"
 #include "parse.h"
@@ -41,6 +42,16 @@ static void usage(FILE *out){
     "  --externaldata URL=PATH   externaldata(...)[URL] reads the local file PATH\n"
     "  --externaldata-dir DIR    ... or DIR/<file name of the URL>\n"
     "  -e QUERY              the query text itself instead of a file\n"
+    "  --watchlist ALIAS[:KEY]=PATH  _GetWatchlist('ALIAS') reads CSV file PATH\n"
+    "                        (KEY: its SearchKey column, default the first)\n"
+    "  --watchlist-dir DIR   ... or DIR/ALIAS.csv\n"
+    "  --geoip FILE.mmdb     geo_info_from_ip_address() answers from this MaxMind database\n"
+    "  --cache DIR           keep a typed, indexed SQLite copy of each data file read\n"
+    "                        (1 MiB or more) in DIR for later runs (default:\n"
+    "                        $XDG_CACHE_HOME/kqlite, else ~/.cache/kqlite)\n"
+    "  --no-cache            neither read nor write the cache\n"
+    "  --no-stream           load every table into memory instead of streaming\n"
+    "                        single-pass reads of CSV/TSV files (KQLITE_NO_STREAM=1)\n"
     "exit codes: 0 ok, 1 query error, 2 usage or I/O error, 3 not available offline\n", out);
 }
 
@@ -61,6 +72,13 @@ struct Opts {
   int nExt;
   const char **azExt;   /* --externaldata URL=PATH */
   const char *zExtDir;  /* --externaldata-dir */
+  int nWatch;
+  const char **azWatch; /* --watchlist ALIAS[:KEY]=PATH */
+  const char *zWatchDir;  /* --watchlist-dir */
+  const char *zGeoIp;   /* --geoip */
+  const char *zCache;   /* --cache DIR */
+  int bNoCache;         /* --no-cache */
+  int bNoStream;        /* --no-stream */
 };
 
 typedef struct RunCtx RunCtx;
@@ -128,6 +146,36 @@ static int worse(int a, int b){
   return ra>=rb ? a : b;
 }
 
+/* --watchlist, --watchlist-dir and --geoip. Returns 0, or 1 after a message. */
+static int setInputs(const Opts *o, KqlEngine *pEng){
+  for(int i=0; i<o->nWatch; i++){
+    const char *zEq = strchr(o->azWatch[i], '=');
+    if( zEq==0 || zEq==o->azWatch[i] || zEq[1]==0 ){
+      fprintf(stderr, "kqlite: --watchlist needs ALIAS=PATH, got '%s'\n", o->azWatch[i]);
+      return 1;
+    }
+    if( access(zEq+1, R_OK)!=0 ){
+      fprintf(stderr, "kqlite: --watchlist: cannot read %s\n", zEq+1);
+      return 1;
+    }
+    char *zAlias = strndup(o->azWatch[i], (size_t)(zEq - o->azWatch[i]));
+    char *zKey = strchr(zAlias, ':');
+    if( zKey ) *zKey++ = 0;
+    kql_add_watchlist(pEng, zAlias, zKey, zEq+1);
+    free(zAlias);
+  }
+  if( o->zWatchDir ) kql_set_watchlist_dir(pEng, o->zWatchDir);
+  if( o->zGeoIp ){
+    char *zErr = 0;
+    if( kql_set_geoip(pEng, o->zGeoIp, &zErr)!=KQL_OK ){
+      fprintf(stderr, "kqlite: --geoip: %s\n", zErr ? zErr : o->zGeoIp);
+      free(zErr);
+      return 1;
+    }
+  }
+  return 0;
+}
+
 static int cmdRun(Opts *o){
   if( o->nFile==0 && o->zExpr==0 && !o->bRepl ){
     fprintf(stderr, "kqlite: no query: give FILE.kql or -e 'QUERY'\n");
@@ -169,6 +217,16 @@ static int cmdRun(Opts *o){
     free(zUrl);
   }
   if( o->zExtDir ) kql_set_external_dir(pEng, o->zExtDir);
+  if( setInputs(o, pEng) ){
+    kql_close(pEng);
+    return EXIT_USAGE;
+  }
+  if( o->bNoStream ) kql_set_stream(pEng, 0);
+  if( !o->bNoCache && !o->mDump ){     /* explain neither reads nor writes the cache */
+    char *zDefault = o->zCache ? 0 : kqlCacheDefaultDir();
+    if( o->zCache || zDefault ) kql_set_cache(pEng, o->zCache ? o->zCache : zDefault);
+    free(zDefault);
+  }
   if( o->zNow ){
     int64_t t;
     if( kqlValParseDatetime(o->zNow, (int)strlen(o->zNow), &t) ){
@@ -229,13 +287,16 @@ int main(int argc, char **argv){
   o.azFile = calloc((size_t)argc, sizeof(char*));
   o.azTable = calloc((size_t)argc, sizeof(char*));
   o.azExt = calloc((size_t)argc, sizeof(char*));
+  o.azWatch = calloc((size_t)argc, sizeof(char*));
   int rc = 0;
   for(int i=2; i<argc; i++){
     const char *a = argv[i];
     const char *zVal = 0;
     int bNeedsVal = strcmp(a, "--data")==0 || strcmp(a, "--table")==0 || strcmp(a, "--format")==0
                  || strcmp(a, "--now")==0 || strcmp(a, "-e")==0
-                 || strcmp(a, "--externaldata")==0 || strcmp(a, "--externaldata-dir")==0;
+                 || strcmp(a, "--externaldata")==0 || strcmp(a, "--externaldata-dir")==0
+                 || strcmp(a, "--cache")==0 || strcmp(a, "--watchlist")==0
+                 || strcmp(a, "--watchlist-dir")==0 || strcmp(a, "--geoip")==0;
     if( bNeedsVal ){
       if( i+1>=argc ){
         fprintf(stderr, "kqlite: %s needs a value\n", a);
@@ -249,6 +310,12 @@ int main(int argc, char **argv){
     else if( strcmp(a, "--now")==0 ) o.zNow = zVal;
     else if( strcmp(a, "--externaldata")==0 ) o.azExt[o.nExt++] = zVal;
     else if( strcmp(a, "--externaldata-dir")==0 ) o.zExtDir = zVal;
+    else if( strcmp(a, "--cache")==0 ) o.zCache = zVal;
+    else if( strcmp(a, "--watchlist")==0 ) o.azWatch[o.nWatch++] = zVal;
+    else if( strcmp(a, "--watchlist-dir")==0 ) o.zWatchDir = zVal;
+    else if( strcmp(a, "--geoip")==0 ) o.zGeoIp = zVal;
+    else if( strcmp(a, "--no-cache")==0 ) o.bNoCache = 1;
+    else if( strcmp(a, "--no-stream")==0 ) o.bNoStream = 1;
     else if( strcmp(a, "-e")==0 ) o.zExpr = zVal;
     else if( strcmp(a, "--format")==0 ){
       o.eFmt = kqlRenderFormatFromName(zVal);
@@ -312,5 +379,6 @@ done:
   free(o.azFile);
   free(o.azTable);
   free(o.azExt);
+  free(o.azWatch);
   return rc;
 }

@@ -5,6 +5,7 @@
 ** Growable arena strings for SQL text (see strbuf.h).
 */
 #include "strbuf.h"
+#include "catalog.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -48,13 +49,15 @@ void kqlStrPrintf(KqlStr *p, const char *zFmt, ...){
 
 void kqlStrIdent(KqlStr *p, const char *z, int n){
   if( n<0 ) n = (int)strlen(z);
-  strGrow(p, 2*n + 2);
+  strGrow(p, 2*n + 2 + KQL_SQL_SUFFIX_MAX(n));
   p->z[p->n++] = '"';
   for(int i=0; i<n; i++){
     if( z[i]==0 ) continue;          /* NUL never enters SQL text */
     if( z[i]=='"' ) p->z[p->n++] = '"';
     p->z[p->n++] = z[i];
   }
+  /* names that differ only in case (catalog.h) get their case in a suffix */
+  p->n += kqlCatalogSqlSuffix(z, n, p->z + p->n);
   p->z[p->n++] = '"';
   p->z[p->n] = 0;
 }

@@ -21,7 +21,8 @@ struct KqlStr {
 void kqlStrInit(KqlStr *p, KqlArena *pArena);
 void kqlStrAppend(KqlStr *p, const char *z, int n);  /* n<0: strlen */
 void kqlStrPrintf(KqlStr *p, const char *zFmt, ...) __attribute__((format(printf, 2, 3)));
-/* Append z[0..n) as a quoted SQL identifier: "a""b". */
+/* Append z[0..n) as a quoted SQL identifier: "a""b"; a name that differs
+** only in case from a catalogue column gets a suffix (catalog.h). */
 void kqlStrIdent(KqlStr *p, const char *z, int n);
 /* The finished text (stays valid: arena memory). */
 const char *kqlStrText(KqlStr *p);

@@ -74,12 +74,26 @@ struct DtTok {
 };
 
 /* Split z[0..n) into tokens; returns the count or -1 (too many/bad byte). */
+/* Bytes of the Unicode space separator (Zs, UTF-8) at z[0..n), else 0:
+** .NET's date parsing, like Kusto's, takes them as white space. */
+static int dtUniSpace(const unsigned char *z, int n){
+  if( n>=2 && z[0]==0xC2 && z[1]==0xA0 ) return 2;                        /* U+00A0 */
+  if( n<3 ) return 0;
+  if( z[0]==0xE1 && z[1]==0x9A && z[2]==0x80 ) return 3;                   /* U+1680 */
+  if( z[0]==0xE2 && z[1]==0x80 && (z[2]<=0x8A || z[2]==0xAF) ) return 3;   /* U+2000-200A, 202F */
+  if( z[0]==0xE2 && z[1]==0x81 && z[2]==0x9F ) return 3;                   /* U+205F */
+  if( z[0]==0xE3 && z[1]==0x80 && z[2]==0x80 ) return 3;                   /* U+3000 */
+  return 0;
+}
+
 static int dtTokenize(const char *z, int n, DtTok *a){
   int i = 0, nTok = 0, bSpace = 0;
   while( i<n ){
     unsigned char c = (unsigned char)z[i];
     DtTok *p;
+    int nSp;
     if( c==' ' || c=='\t' || c=='\n' || c=='\r' ){ bSpace = 1; i++; continue; }
+    if( c>=0x80 && (nSp = dtUniSpace((const unsigned char*)z+i, n-i))>0 ){ bSpace = 1; i += nSp; continue; }
     if( nTok>=DT_MAXTOK ) return -1;
     p = &a[nTok++];
     p->z = &z[i];

@@ -5,7 +5,8 @@
 ** The schema catalogue (catalog.h): lookups over the generated, name-sorted
 ** table array of catalog_data.c. Tables are found by binary search with
 ** strcmp() order and exact case; columns by a linear scan, exact case
-** (a Kusto table has at most a few hundred columns).
+** (a Kusto table has at most a few hundred columns). Also the SQL spelling
+** of column names that differ only in case (kqlCatalogSqlSuffix).
 */
 #include "catalogInt.h"
 #include <string.h>
@@ -59,4 +60,48 @@ int kqlCatalogColumn(const KqlTableDef *pDef, const char *zName, int n){
     if( cmpKey(pDef->aCol[i].zName, zName, n)==0 ) return i;
   }
   return -1;
+}
+
+/* Non-zero when z[0..n), folded to lower case, is in kqlCatalogCaseNames. */
+int kqlCatalogCaseAmbiguous(const char *z, int n){
+  char zLow[128];
+  int lo = 0, hi = kqlCatalogCaseNameCount - 1;
+  if( z==0 ) return 0;
+  if( n<0 ) n = (int)strlen(z);
+  if( n<=0 || n>=(int)sizeof(zLow) ) return 0;
+  for(int i=0; i<n; i++){
+    char c = z[i];
+    if( c==0 ) return 0;
+    zLow[i] = (c>='A' && c<='Z') ? (char)(c + 32) : c;
+  }
+  zLow[n] = 0;
+  while( lo<=hi ){
+    int mid = lo + (hi-lo)/2;
+    int c = strcmp(kqlCatalogCaseNames[mid], zLow);
+    if( c==0 ) return 1;
+    if( c<0 ) lo = mid+1; else hi = mid-1;
+  }
+  return 0;
+}
+
+/* The SQL suffix of name z[0..n): "" or "#" and the hex mask of its
+** upper-case ASCII letters, 4 letters a digit, least significant first, with
+** trailing zero digits dropped (at least one digit). Returns its length. */
+int kqlCatalogSqlSuffix(const char *z, int n, char *zOut){
+  int k = 0, nKeep = 1;
+  if( n<0 ) n = z ? (int)strlen(z) : 0;
+  zOut[0] = 0;
+  if( !kqlCatalogCaseAmbiguous(z, n) ) return 0;
+  zOut[k++] = '#';
+  for(int i=0; i<n; i+=4){
+    int d = 0;
+    for(int j=0; j<4 && i+j<n; j++){
+      if( z[i+j]>='A' && z[i+j]<='Z' ) d |= 1<<j;
+    }
+    zOut[k++] = "0123456789abcdef"[d];
+    if( d ) nKeep = k - 1;
+  }
+  k = nKeep + 1;
+  zOut[k] = 0;
+  return k;
 }

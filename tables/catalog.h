@@ -31,4 +31,19 @@ const KqlTableDef *kqlCatalogAt(int i);
 /* Index of column zName in pDef, or -1. */
 int kqlCatalogColumn(const KqlTableDef *pDef, const char *zName, int n);
 
+/*
+** Column names that differ only in letter case (ISP and Isp of
+** CloudAppEvents). KQL names are case-sensitive, SQLite's are not, so every
+** spelling of such a name is written in SQL with a suffix, "#" and the hex
+** mask of its upper-case letters (ISP -> ISP#7, Isp -> Isp#1, isp -> isp#0),
+** by the binder (kqlStrIdent) and the loaders alike; other names are written
+** as they are. kqlCatalogCaseAmbiguous: non-zero when z[0..n) (n<0: all) is
+** such a name, in any case. kqlCatalogSqlSuffix writes its suffix ("" for
+** other names) to zOut, which has room for KQL_SQL_SUFFIX_MAX(n) bytes, and
+** returns its length.
+*/
+#define KQL_SQL_SUFFIX_MAX(n) ((n)/4 + 4)
+int kqlCatalogCaseAmbiguous(const char *z, int n);
+int kqlCatalogSqlSuffix(const char *z, int n, char *zOut);
+
 #endif

@@ -14,5 +14,9 @@
 extern const KqlTableDef kqlCatalogData[];
 /* Number of entries in kqlCatalogData. */
 extern const int kqlCatalogDataCount;
+/* Folded names of columns that differ only in case from another column of
+** their table, sorted (strcmp order), and their number. */
+extern const char *const kqlCatalogCaseNames[];
+extern const int kqlCatalogCaseNameCount;
 
 #endif

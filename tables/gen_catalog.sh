@@ -13,9 +13,11 @@
 # Each schema is {"name": T, "columns": [{"name": C, "type": K}, ...]} (other
 # keys are ignored). Tables are sorted by name in strcmp() order so that
 # kqlCatalogFind() can binary-search them; columns keep schema order. A
-# column whose name repeats an earlier one, exactly or differing only in
-# letter case, is dropped (SQLite column names are case-insensitive, so a
-# loaded table could not hold both); every drop is reported on stderr. Type
+# column whose name repeats an earlier one exactly is dropped (reported on
+# stderr). Columns whose names differ only in letter case (ISP and Isp) are
+# both kept: KQL names are case-sensitive, SQLite's are not, so their folded
+# names are listed in kqlCatalogCaseNames and SQL spells every name of that
+# fold with a suffix that keeps the spellings apart (catalog.h). Type
 # spellings follow kqlTypeFromName() (interp/types.c); a few more spellings
 # are folded sensibly (enum, bigint, text, ...) and anything still unknown
 # becomes string. Both are reported on stderr.
@@ -87,6 +89,7 @@ def c_ident(s):
 
 tables = {}
 notes = []
+casefold = set()
 for path in sorted(glob.glob(os.path.join(schema_dir, "*.json"))):
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
@@ -105,11 +108,15 @@ for path in sorted(glob.glob(os.path.join(schema_dir, "*.json"))):
         if not isinstance(cname, str) or cname == "":
             notes.append("%s: column without a name, skipped" % name)
             continue
-        key = cname.lower()
-        if key in seen:
-            notes.append("%s.%s: repeats %s, dropped" % (name, cname, seen[key]))
+        if cname in seen:
+            notes.append("%s.%s: repeats %s, dropped" % (name, cname, cname))
             continue
-        seen[key] = cname
+        key = cname.lower()
+        for other in seen:
+            if other.lower() == key:
+                casefold.add(key)
+                notes.append("%s.%s: differs from %s only in case, kept" % (name, cname, other))
+        seen[cname] = 1
         t, why = kql_type(ctype if isinstance(ctype, str) else "")
         if why:
             notes.append("%s.%s: type %r %s -> %s" % (name, cname, ctype, why, t))
@@ -141,6 +148,17 @@ for i, t in enumerate(names):
     w("  {%s, %d, aCol%d}," % (c_string(t), len(tables[t]), i))
 w("};")
 w("const int kqlCatalogDataCount = %d;" % len(names))
+w("")
+w("/* Folded (lower-case) names of columns that differ only in letter case")
+w("** from another column of the same table, sorted (strcmp order). */")
+folds = sorted(casefold, key=lambda s: s.encode("utf-8"))
+w("const char *const kqlCatalogCaseNames[] = {")
+for k in folds:
+    w("  %s," % c_string(k))
+if not folds:
+    w("  0,")
+w("};")
+w("const int kqlCatalogCaseNameCount = %d;" % len(folds))
 
 tmp = output + ".tmp"
 with open(tmp, "w", encoding="utf-8") as f:

@@ -77,6 +77,8 @@ static int runPass(KqlLoader *p, int ePass){
   if( rc==KL_OK ){
     if( p->eFmt==KL_FMT_CSV || p->eFmt==KL_FMT_TSV ){
       rc = kqlLoadCsvPass(p);
+    }else if( p->eFmt==KL_FMT_LA || p->eFmt==KL_FMT_MDE ){
+      rc = kqlLoadApiPass(p);
     }else{
       rc = kqlLoadJsonPass(p);
     }
@@ -96,6 +98,15 @@ static const char *declType(int eType){
     default:
       return "TEXT";
   }
+}
+
+/* Append column zName as a quoted SQL name, with the suffix that keeps
+** names differing only in case apart (catalog.h), as the binder writes it. */
+static void appendColName(sqlite3_str *pStr, const char *zName){
+  char zSuf[KQL_SQL_SUFFIX_MAX(128)];
+  int n = (int)strlen(zName);
+  if( n<128 ) kqlCatalogSqlSuffix(zName, n, zSuf); else zSuf[0] = 0;
+  sqlite3_str_appendf(pStr, "\"%w%s\"", zName, zSuf);
 }
 
 /*
@@ -118,6 +129,10 @@ static int createTable(KqlLoader *p){
   for(int i=0; i<p->nCol; i++){
     KqlLoadCol *pCol = &p->aCol[i];
     if( pCol->bInfer ) pCol->eType = kqlLoadTypeFromMask(pCol->mCand, pCol->bSeen);
+    if( pCol->bInfer && (p->mFlags & KQL_LOAD_ALLTEXT) ) pCol->eType = KQL_T_STRING;
+    /* a portal datetime column ("Name [UTC]") stays datetime: a later value
+    ** that does not parse is an error at its place, not a wider type */
+    if( pCol->bInfer && pCol->bTimeHint && pCol->eType==KQL_T_DATETIME ) pCol->bInfer = 0;
     pCol->iParam = 0;
     if( pCol->bInFile ){
       p->aParamCol[p->nParam++] = i;
@@ -127,8 +142,9 @@ static int createTable(KqlLoader *p){
   pStr = sqlite3_str_new(p->db);
   sqlite3_str_appendf(pStr, "CREATE TABLE \"%w\"(", p->zTable);
   for(int i=0; i<p->nCol; i++){
-    sqlite3_str_appendf(pStr, "%s\"%w\" %s%s", i ? ", " : "", p->aCol[i].zName,
-                        declType(p->aCol[i].eType),
+    sqlite3_str_appendall(pStr, i ? ", " : "");
+    appendColName(pStr, p->aCol[i].zName);
+    sqlite3_str_appendf(pStr, " %s%s", declType(p->aCol[i].eType),
                         p->aCol[i].eType==KQL_T_STRING ? " DEFAULT ''" : "");
   }
   sqlite3_str_appendall(pStr, ")");
@@ -145,7 +161,8 @@ static int createTable(KqlLoader *p){
     sqlite3_str_appendall(pStr, " DEFAULT VALUES");
   }else{
     for(int i=0; i<p->nParam; i++){
-      sqlite3_str_appendf(pStr, "%s\"%w\"", i ? "," : "(", p->aCol[p->aParamCol[i]].zName);
+      sqlite3_str_appendall(pStr, i ? "," : "(");
+      appendColName(pStr, p->aCol[p->aParamCol[i]].zName);
     }
     sqlite3_str_appendall(pStr, ") VALUES(");
     for(int i=0; i<p->nParam; i++) sqlite3_str_appendall(pStr, i ? ",?" : "?");
@@ -222,6 +239,12 @@ static void loaderFree(KqlLoader *p){
 */
 int kqlLoadFile(sqlite3 *db, const char *zPath, const char *zSqlTable,
                 const KqlTableDef *pDef, KqlLoadSchema **ppOut, char **pzErr){
+  return kqlLoadFileEx(db, zPath, zSqlTable, pDef, 0, ppOut, pzErr);
+}
+
+/* kqlLoadFile with KQL_LOAD_* flags (load.h). */
+int kqlLoadFileEx(sqlite3 *db, const char *zPath, const char *zSqlTable,
+                  const KqlTableDef *pDef, int mFlags, KqlLoadSchema **ppOut, char **pzErr){
   KqlLoader L;
   int rc;
   int rcOut = SQLITE_OK;
@@ -232,6 +255,7 @@ int kqlLoadFile(sqlite3 *db, const char *zPath, const char *zSqlTable,
   L.zPath = zPath ? zPath : "(null)";
   L.zTable = zSqlTable;
   L.pDef = pDef;
+  L.mFlags = mFlags;
   if( db==0 || zPath==0 || zSqlTable==0 ){
     kqlLoadError(&L, 0, "kqlLoadFile: NULL database, path or table name");
     if( pzErr ) *pzErr = L.zErr; else free(L.zErr);
@@ -241,6 +265,7 @@ int kqlLoadFile(sqlite3 *db, const char *zPath, const char *zSqlTable,
   L.eFmt = formatFromName(zPath);
   rc = kqlLoadSpool(&L);
   if( rc==KL_OK && L.eFmt<0 ) rc = sniffFormat(&L);
+  if( rc==KL_OK && L.eFmt==KL_FMT_JSON ) rc = kqlLoadApiSniff(&L);
   if( rc==KL_OK ) rc = kqlLoadAddCatalogue(&L);
   if( rc==KL_OK && sqlite3_exec(db, "SAVEPOINT kql_load", 0, 0, 0)!=SQLITE_OK ){
     loaderFree(&L);

@@ -3,7 +3,8 @@
 ** kqlite — offline KQL engine.
 **
 ** Table loaders: read a CSV, TSV, JSON (array of objects) or JSON-lines file,
-** each optionally gzip-compressed, into a SQLite table with the storage forms
+** or a saved Log Analytics / Defender advanced-hunting API response (.json,
+** recognised by content), each optionally gzip-compressed, into a SQLite table with the storage forms
 ** of types.h. Column names and types come from the catalogue when the table
 ** is known there, else from the file (header + type inference). Malformed
 ** input is an error naming file:line:column, never a crash or silent loss.
@@ -39,5 +40,11 @@ char *kqlLoadFindInDir(const char *zDir, const char *zTable);
 */
 int kqlLoadFile(sqlite3 *db, const char *zPath, const char *zSqlTable,
                 const KqlTableDef *pDef, KqlLoadSchema **ppOut, char **pzErr);
+
+/* kqlLoadFile with flags: KQL_LOAD_ALLTEXT types every column the catalogue
+** does not as string (a Sentinel watchlist's items are strings). */
+#define KQL_LOAD_ALLTEXT 0x01
+int kqlLoadFileEx(sqlite3 *db, const char *zPath, const char *zSqlTable,
+                  const KqlTableDef *pDef, int mFlags, KqlLoadSchema **ppOut, char **pzErr);
 
 #endif

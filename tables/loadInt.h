@@ -37,6 +37,7 @@
 #define KQL_LOAD_MAX_RECORD (256*1024*1024)   /* longest record */
 #define KQL_LOAD_SAMPLE     1000              /* records the SAMPLE pass reads */
 #define KQL_LOAD_MAX_DEPTH  512               /* JSON nesting limit */
+#define KQL_LOAD_PAD        64                /* readable bytes after a[nData] (vector scans) */
 
 /* Result codes of the internal steps. The KL prefix stands for "kql load". */
 #define KL_OK       0     /* done, go on */
@@ -56,6 +57,10 @@
 #define KL_FMT_TSV   1
 #define KL_FMT_JSON  2    /* array of objects, or a stream of objects */
 #define KL_FMT_JSONL 3    /* one object per line */
+#define KL_FMT_LA    4    /* Log Analytics query API: {"tables":[{columns,rows}]} */
+#define KL_FMT_MDE   5    /* Defender advanced hunting API: {"Schema":[],"Results":[]} */
+
+/* kqlLoadFileEx flags (load.h) are kept in KqlLoader.mFlags. */
 
 /*
 ** The block reader: a file (plain or gzip, zlib tells them apart by the
@@ -98,12 +103,30 @@ struct KqlLoadCell {
   const char *zLoc;     /* where the value starts in the block, for errors */
 };
 
+/* A cell converted to its storage form (kqlLoadCellConvert). */
+#define KL_VAL_DEFAULT 0  /* no value: the column default ('' or NULL) */
+#define KL_VAL_NULL    1
+#define KL_VAL_INT     2
+#define KL_VAL_REAL    3
+#define KL_VAL_TEXT    4
+typedef struct KqlLoadVal KqlLoadVal;
+struct KqlLoadVal {
+  int eVal;             /* KL_VAL_* */
+  int bTransient;       /* TEXT: z is in p->conv or zBuf (copy it before reuse) */
+  int64_t i;            /* INT */
+  double r;             /* REAL */
+  const char *z;        /* TEXT */
+  int n;                /* bytes in z */
+  char zBuf[40];        /* a GUID's text */
+};
+
 /* One column of the table being built. */
 typedef struct KqlLoadCol KqlLoadCol;
 struct KqlLoadCol {
   char *zName;          /* column name in the table (malloc'ed) */
   int eType;            /* KQL_T_* */
   int bInfer;           /* type inferred from the data (not the catalogue) */
+  int bTimeHint;        /* CSV header "Name [UTC]": a portal datetime column */
   unsigned mCand;       /* inference: bit (1<<KQL_T_x) per type all values fit */
   int bSeen;            /* inference: a non-empty value was seen */
   int64_t iStamp;       /* record number that last set this column */
@@ -137,6 +160,7 @@ struct KqlLoader {
   const char *zTable;   /* SQL table name */
   const KqlTableDef *pDef;  /* catalogue schema, or NULL */
   int eFmt;             /* KL_FMT_* */
+  int mFlags;           /* KQL_LOAD_* flags of kqlLoadFileEx */
   int ePass;            /* KL_PASS_* */
   int bExact;           /* inferred types hold for the whole file */
   char *zErr;           /* error message (malloc'ed), set with KL_ERROR */
@@ -186,13 +210,25 @@ unsigned kqlLoadHash(const char *z, int n);
 int kqlLoadJsonPass(KqlLoader *p);
 int kqlLoadJsonMinify(const char *z, int n, char *zOut, int *pnOut);
 void kqlLoadJsonQuote(KqlLoadStr *pOut, const char *z, int n);
+int kqlLoadJsonSkip(KqlLoader *p, const char **pz, const char *zEnd, int bEof);
+int kqlLoadJsonString(KqlLoader *p, const char **pz, const char *zEnd, int bEof,
+                      char **pzDec, const char **pzStr, int *pnStr);
+int kqlLoadJsonCell(KqlLoader *p, const char **pz, const char *zEnd, char **pzDec,
+                    int iCol, KqlLoadCell *pCell);
+
+/******************************* load_api.c *********************************/
+int kqlLoadApiSniff(KqlLoader *p);
+int kqlLoadApiPass(KqlLoader *p);
 
 /******************************* load_csv.c *********************************/
 int kqlLoadCsvPass(KqlLoader *p);
+int kqlLoadCsvRecord(KqlLoader *p, char cSep, const char **pzNext, int64_t *pnNl);
+int kqlLoadCsvHeader(KqlLoader *p);
 
 /******************************* load_cell.c ********************************/
 unsigned kqlLoadCellMask(const KqlLoadCell *pCell, unsigned mWant);
 int kqlLoadCellBind(KqlLoader *p, const KqlLoadCell *pCell);
+int kqlLoadCellConvert(KqlLoader *p, const KqlLoadCell *pCell, int eType, KqlLoadVal *pVal);
 int kqlLoadBindDefault(KqlLoader *p, int iCol);
 int kqlLoadTypeFromMask(unsigned mCand, int bSeen);
 

@@ -116,7 +116,7 @@ int kqlLoadBufOpen(KqlLoader *p){
     return kqlLoadError(p, 0, "cannot open: out of memory");
   }
   gzbuffer(b->in, 256*1024);
-  b->a = malloc(BUF_INITIAL+1);
+  b->a = malloc(BUF_INITIAL+1+KQL_LOAD_PAD);
   if( b->a==0 ) return kqlLoadError(p, 0, "out of memory");
   b->nAlloc = BUF_INITIAL;
   b->a[0] = 0;
@@ -153,7 +153,7 @@ int kqlLoadBufFill(KqlLoader *p){
       return kqlLoadError(p, b->a, "record longer than %d MiB",
                           KQL_LOAD_MAX_RECORD/(1024*1024));
     }
-    aNew = realloc(b->a, nNew+1);
+    aNew = realloc(b->a, nNew+1+KQL_LOAD_PAD);
     if( aNew==0 ) return kqlLoadError(p, 0, "out of memory");
     b->a = aNew;
     b->nAlloc = nNew;

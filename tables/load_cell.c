@@ -283,26 +283,146 @@ static int badValue(KqlLoader *p, const KqlLoadCell *pCell, int eType, const cha
                       kqlTypeName(eType), zVal, p->aCol[pCell->iCol].zName, zWhy);
 }
 
-/* Bind text z[0..n) that stays valid until the row is inserted. */
-static int bindStatic(KqlLoader *p, int iParam, const char *z, int n){
-  return sqlite3_bind_text(p->pIns, iParam, z, n, SQLITE_STATIC);
+/* Make pVal text z[0..n); bCopy when z lives in p->conv or pVal->zBuf. */
+static void valText(KqlLoadVal *pVal, const char *z, int n, int bCopy){
+  pVal->eVal = KL_VAL_TEXT;
+  pVal->z = z;
+  pVal->n = n;
+  pVal->bTransient = bCopy;
 }
 
-/* Bind CSV text z[0..n) as a dynamic value: the JSON it holds, minified,
-** when it is JSON; else a JSON string. Returns an SQLite code, or -1 with
-** an error recorded. */
-static int bindDynamicText(KqlLoader *p, int iParam, const char *z, int n){
+/* CSV text z[0..n) as a dynamic value: the JSON it holds, minified, when it
+** is JSON; else a JSON string (in p->conv). Returns KL_OK or KL_ERROR. */
+static int dynamicText(KqlLoader *p, KqlLoadVal *pVal, const char *z, int n){
   const char *zT = z;
   int nT = n;
   int nOut = 0;
   trim(&zT, &nT);
   p->conv.n = 0;
-  if( kqlLoadStrReserve(p, &p->conv, (size_t)n*6 + 8) ) return -1;
+  if( kqlLoadStrReserve(p, &p->conv, (size_t)n*6 + 8) ) return KL_ERROR;
   if( nT>0 && kqlLoadJsonMinify(zT, nT, p->conv.z, &nOut)==0 ){
-    return sqlite3_bind_text(p->pIns, iParam, p->conv.z, nOut, SQLITE_TRANSIENT);
+    valText(pVal, p->conv.z, nOut, 1);
+    return KL_OK;
   }
   kqlLoadJsonQuote(&p->conv, z, n);
-  return sqlite3_bind_text(p->pIns, iParam, p->conv.z, (int)p->conv.n, SQLITE_TRANSIENT);
+  valText(pVal, p->conv.z, (int)p->conv.n, 1);
+  return KL_OK;
+}
+
+/*
+** Convert the value pCell to the storage form of type eType (its column's)
+** in *pVal: KL_VAL_DEFAULT for a missing value (the column default), else
+** an integer, real, NULL (a NaN real) or text. Text points into the block,
+** the scratch buffer, p->conv or pVal->zBuf (bTransient for the last two)
+** and stays valid until the next conversion. Shared by the loader's INSERT
+** (kqlLoadCellBind) and the streaming scan (scan_vtab.c). Returns KL_OK or
+** KL_ERROR (located at the value).
+*/
+int kqlLoadCellConvert(KqlLoader *p, const KqlLoadCell *pCell, int eType, KqlLoadVal *pVal){
+  int eKind = pCell->eKind;
+  const char *z = pCell->z;
+  int n = pCell->n;
+  int bText = eKind==KL_CELL_TEXT || eKind==KL_CELL_STR;
+  int64_t v;
+  double r;
+  int b;
+
+  pVal->eVal = KL_VAL_DEFAULT;
+  pVal->bTransient = 0;
+  if( eKind==KL_CELL_NULL ) return KL_OK;
+  if( bText && eType!=KQL_T_STRING && eType!=KQL_T_DYNAMIC ){
+    trim(&z, &n);
+    if( n==0 ) return KL_OK;
+  }
+  switch( eType ){
+    case KQL_T_BOOL:
+      if( bText || eKind==KL_CELL_INT ){
+        if( parseBool(z, n, 0, &b) ) return badValue(p, pCell, eType, "");
+      }else if( eKind==KL_CELL_TRUE || eKind==KL_CELL_FALSE ){
+        b = eKind==KL_CELL_TRUE;
+      }else{
+        return badValue(p, pCell, eType, "");
+      }
+      pVal->eVal = KL_VAL_INT;
+      pVal->i = b;
+      break;
+    case KQL_T_INT:
+    case KQL_T_LONG:
+      if( eKind==KL_CELL_TRUE || eKind==KL_CELL_FALSE ){
+        v = eKind==KL_CELL_TRUE;
+      }else if( eKind==KL_CELL_JSON || parseLong(z, n, &v) ){
+        return badValue(p, pCell, eType, "");
+      }
+      if( eType==KQL_T_INT && (v<INT32_MIN || v>INT32_MAX) ){
+        return badValue(p, pCell, eType, " (out of range)");
+      }
+      pVal->eVal = KL_VAL_INT;
+      pVal->i = v;
+      break;
+    case KQL_T_REAL:
+    case KQL_T_DECIMAL:
+      if( eKind==KL_CELL_TRUE || eKind==KL_CELL_FALSE ){
+        r = eKind==KL_CELL_TRUE;
+      }else if( eKind==KL_CELL_JSON || parseReal(z, n, &r) ){
+        return badValue(p, pCell, eType, "");
+      }
+      /* SQLite stores a NaN as NULL; nothing else can hold it in a REAL. */
+      if( isnan(r) ){
+        pVal->eVal = KL_VAL_NULL;
+      }else{
+        pVal->eVal = KL_VAL_REAL;
+        pVal->r = r;
+      }
+      break;
+    case KQL_T_DATETIME:
+      if( !bText || kqlValParseDatetime(z, n, &v) ) return badValue(p, pCell, eType, "");
+      pVal->eVal = KL_VAL_INT;
+      pVal->i = v;
+      break;
+    case KQL_T_TIMESPAN:
+      if( !bText || kqlValParseTimespan(z, n, &v) ) return badValue(p, pCell, eType, "");
+      pVal->eVal = KL_VAL_INT;
+      pVal->i = v;
+      break;
+    case KQL_T_GUID:
+      if( !bText || kqlValParseGuid(z, n, pVal->zBuf) ) return badValue(p, pCell, eType, "");
+      valText(pVal, pVal->zBuf, (int)strlen(pVal->zBuf), 1);
+      break;
+    case KQL_T_DYNAMIC:
+      if( eKind==KL_CELL_TEXT ){
+        trim(&z, &n);
+        if( n==0 ) return KL_OK;
+        return dynamicText(p, pVal, pCell->z, pCell->n);
+      }else if( eKind==KL_CELL_STR ){
+        const char *zT = z;
+        int nT = n;
+        trim(&zT, &nT);
+        int nOut = 0;
+        p->conv.n = 0;
+        if( kqlLoadStrReserve(p, &p->conv, (size_t)nT+8) ) return KL_ERROR;
+        if( nT>0 && (zT[0]=='{' || zT[0]=='[')
+         && kqlLoadJsonMinify(zT, nT, p->conv.z, &nOut)==0 ){
+          /* a string holding an object or array, as Log Analytics exports
+          ** dynamic columns: store the object or array itself */
+          valText(pVal, p->conv.z, nOut, 1);
+        }else{
+          valText(pVal, pCell->zRaw, pCell->nRaw, 0);
+        }
+      }else if( eKind==KL_CELL_TRUE ){
+        valText(pVal, "true", 4, 0);
+      }else if( eKind==KL_CELL_FALSE ){
+        valText(pVal, "false", 5, 0);
+      }else{
+        valText(pVal, z, n, 0);
+      }
+      break;
+    default: /* string, and any type without a storage rule of its own */
+      if( eKind==KL_CELL_TRUE ) valText(pVal, "true", 4, 0);
+      else if( eKind==KL_CELL_FALSE ) valText(pVal, "false", 5, 0);
+      else valText(pVal, z, n, 0);
+      break;
+  }
+  return KL_OK;
 }
 
 /*
@@ -316,14 +436,8 @@ int kqlLoadCellBind(KqlLoader *p, const KqlLoadCell *pCell){
   KqlLoadCol *pCol = &p->aCol[pCell->iCol];
   int eType = pCol->eType;
   int iParam = pCol->iParam;
-  int eKind = pCell->eKind;
-  const char *z = pCell->z;
-  int n = pCell->n;
   int rc = SQLITE_OK;
-  int bText = eKind==KL_CELL_TEXT || eKind==KL_CELL_STR;
-  int64_t v;
-  double r;
-  int b;
+  KqlLoadVal val;
 
   if( iParam==0 ){
     /* no record of the sample had this column: the INSERT lacks it */
@@ -336,95 +450,19 @@ int kqlLoadCellBind(KqlLoader *p, const KqlLoadCell *pCell){
   if( pCol->bInfer && !p->bExact ){
     unsigned m = kqlLoadCellMask(pCell, BIT(eType));
     if( m!=~0u && (m & BIT(eType))==0
-     && !(eType==KQL_T_STRING && eKind==KL_CELL_TEXT) ){
+     && !(eType==KQL_T_STRING && pCell->eKind==KL_CELL_TEXT) ){
       return KL_RESTART;
     }
   }
-  if( eKind==KL_CELL_NULL ) return kqlLoadBindDefault(p, pCell->iCol);
-  if( bText && eType!=KQL_T_STRING && eType!=KQL_T_DYNAMIC ){
-    trim(&z, &n);
-    if( n==0 ) return kqlLoadBindDefault(p, pCell->iCol);
-  }
-  switch( eType ){
-    case KQL_T_BOOL:
-      if( bText || eKind==KL_CELL_INT ){
-        if( parseBool(z, n, 0, &b) ) return badValue(p, pCell, eType, "");
-      }else if( eKind==KL_CELL_TRUE || eKind==KL_CELL_FALSE ){
-        b = eKind==KL_CELL_TRUE;
-      }else{
-        return badValue(p, pCell, eType, "");
-      }
-      rc = sqlite3_bind_int(p->pIns, iParam, b);
-      break;
-    case KQL_T_INT:
-    case KQL_T_LONG:
-      if( eKind==KL_CELL_TRUE || eKind==KL_CELL_FALSE ){
-        v = eKind==KL_CELL_TRUE;
-      }else if( eKind==KL_CELL_JSON || parseLong(z, n, &v) ){
-        return badValue(p, pCell, eType, "");
-      }
-      if( eType==KQL_T_INT && (v<INT32_MIN || v>INT32_MAX) ){
-        return badValue(p, pCell, eType, " (out of range)");
-      }
-      rc = sqlite3_bind_int64(p->pIns, iParam, v);
-      break;
-    case KQL_T_REAL:
-    case KQL_T_DECIMAL:
-      if( eKind==KL_CELL_TRUE || eKind==KL_CELL_FALSE ){
-        r = eKind==KL_CELL_TRUE;
-      }else if( eKind==KL_CELL_JSON || parseReal(z, n, &r) ){
-        return badValue(p, pCell, eType, "");
-      }
-      /* SQLite stores a NaN as NULL; nothing else can hold it in a REAL. */
-      rc = isnan(r) ? sqlite3_bind_null(p->pIns, iParam)
-                    : sqlite3_bind_double(p->pIns, iParam, r);
-      break;
-    case KQL_T_DATETIME:
-      if( !bText || kqlValParseDatetime(z, n, &v) ) return badValue(p, pCell, eType, "");
-      rc = sqlite3_bind_int64(p->pIns, iParam, v);
-      break;
-    case KQL_T_TIMESPAN:
-      if( !bText || kqlValParseTimespan(z, n, &v) ) return badValue(p, pCell, eType, "");
-      rc = sqlite3_bind_int64(p->pIns, iParam, v);
-      break;
-    case KQL_T_GUID: {
-      char zGuid[40];
-      if( !bText || kqlValParseGuid(z, n, zGuid) ) return badValue(p, pCell, eType, "");
-      rc = sqlite3_bind_text(p->pIns, iParam, zGuid, (int)strlen(zGuid), SQLITE_TRANSIENT);
-      break;
-    }
-    case KQL_T_DYNAMIC:
-      if( eKind==KL_CELL_TEXT ){
-        trim(&z, &n);
-        if( n==0 ) return kqlLoadBindDefault(p, pCell->iCol);
-        rc = bindDynamicText(p, iParam, pCell->z, pCell->n);
-      }else if( eKind==KL_CELL_STR ){
-        const char *zT = z;
-        int nT = n;
-        trim(&zT, &nT);
-        int nOut = 0;
-        p->conv.n = 0;
-        if( kqlLoadStrReserve(p, &p->conv, (size_t)nT+8) ) return KL_ERROR;
-        if( nT>0 && (zT[0]=='{' || zT[0]=='[')
-         && kqlLoadJsonMinify(zT, nT, p->conv.z, &nOut)==0 ){
-          /* a string holding an object or array, as Log Analytics exports
-          ** dynamic columns: store the object or array itself */
-          rc = sqlite3_bind_text(p->pIns, iParam, p->conv.z, nOut, SQLITE_TRANSIENT);
-        }else{
-          rc = bindStatic(p, iParam, pCell->zRaw, pCell->nRaw);
-        }
-      }else if( eKind==KL_CELL_TRUE ){
-        rc = bindStatic(p, iParam, "true", 4);
-      }else if( eKind==KL_CELL_FALSE ){
-        rc = bindStatic(p, iParam, "false", 5);
-      }else{
-        rc = bindStatic(p, iParam, z, n);
-      }
-      break;
-    default: /* string, and any type without a storage rule of its own */
-      if( eKind==KL_CELL_TRUE ) rc = bindStatic(p, iParam, "true", 4);
-      else if( eKind==KL_CELL_FALSE ) rc = bindStatic(p, iParam, "false", 5);
-      else rc = bindStatic(p, iParam, z, n);
+  if( kqlLoadCellConvert(p, pCell, eType, &val) ) return KL_ERROR;
+  switch( val.eVal ){
+    case KL_VAL_DEFAULT: return kqlLoadBindDefault(p, pCell->iCol);
+    case KL_VAL_NULL:    rc = sqlite3_bind_null(p->pIns, iParam); break;
+    case KL_VAL_INT:     rc = sqlite3_bind_int64(p->pIns, iParam, val.i); break;
+    case KL_VAL_REAL:    rc = sqlite3_bind_double(p->pIns, iParam, val.r); break;
+    default:
+      rc = sqlite3_bind_text(p->pIns, iParam, val.z, val.n,
+                             val.bTransient ? SQLITE_TRANSIENT : SQLITE_STATIC);
       break;
   }
   if( rc!=SQLITE_OK ){

@@ -107,7 +107,7 @@ static KqlLoadCell *quotedField(KqlLoader *p, const char *zOpen, const char *zCl
 ** newlines it holds (p->nCell is 0 for a blank line). Returns KL_OK,
 ** KL_MORE (read more and call again), KL_EOF or KL_ERROR.
 */
-static int csvRecord(KqlLoader *p, char cSep, const char **pzNext, int64_t *pnNl){
+int kqlLoadCsvRecord(KqlLoader *p, char cSep, const char **pzNext, int64_t *pnNl){
   KqlLoadBuf *b = &p->buf;
   const char *z = b->a + b->iRec;
   const char *zEnd = b->a + b->nData;
@@ -210,7 +210,7 @@ int kqlLoadCsvPass(KqlLoader *p){
   for(;;){
     const char *zNext = 0;
     int64_t nNl = 0;
-    rc = csvRecord(p, cSep, &zNext, &nNl);
+    rc = kqlLoadCsvRecord(p, cSep, &zNext, &nNl);
     if( rc==KL_MORE ){
       if( kqlLoadBufFill(p) ) return KL_ERROR;
       continue;
@@ -255,4 +255,35 @@ int kqlLoadCsvPass(KqlLoader *p){
     if( p->aFileMap==0 ) return kqlLoadError(p, 0, "out of memory");
   }
   return KL_OK;
+}
+
+/*
+** For the streaming scan (scan_vtab.c): from the start of the input, read
+** the header record (skipping blank lines), check it and map it onto
+** columns with kqlLoadMapHeader(). On KL_OK the block is positioned at the
+** first data record. Returns KL_OK, KL_EOF (no header: an empty file) or
+** KL_ERROR.
+*/
+int kqlLoadCsvHeader(KqlLoader *p){
+  KqlLoadBuf *b = &p->buf;
+  char cSep = p->eFmt==KL_FMT_TSV ? '\t' : ',';
+  if( kqlLoadBufStart(p) ) return KL_ERROR;
+  for(;;){
+    const char *zNext = 0;
+    int64_t nNl = 0;
+    int rc = kqlLoadCsvRecord(p, cSep, &zNext, &nNl);
+    if( rc==KL_MORE ){
+      if( kqlLoadBufFill(p) ) return KL_ERROR;
+      continue;
+    }
+    if( rc ) return rc;
+    if( p->nCell==0 ){
+      kqlLoadBufAdvanceLines(b, zNext, nNl);
+      continue;
+    }
+    rc = kqlLoadCheckRecord(p, zNext);
+    if( rc==KL_OK ) rc = kqlLoadMapHeader(p);
+    if( rc==KL_OK ) kqlLoadBufAdvanceLines(b, zNext, nNl);
+    return rc;
+  }
 }

@@ -635,3 +635,118 @@ int kqlLoadJsonPass(KqlLoader *p){
     }
   }
 }
+
+/*
+** Helpers for readers that walk a JSON document themselves (load_api.c).
+** Each works on the text [*pz, zEnd), skips blanks first and advances *pz
+** past what it read. bEof says that zEnd ends the input; when it does not,
+** running out of text gives KL_MORE. Errors are located in the block.
+*/
+
+/* Skip one JSON value. Returns KL_OK, KL_MORE or KL_ERROR. */
+int kqlLoadJsonSkip(KqlLoader *p, const char **pz, const char *zEnd, int bEof){
+  JsonCtx c;
+  memset(&c, 0, sizeof(c));
+  c.p = p;
+  c.z = *pz;
+  c.zEnd = zEnd;
+  c.bEof = bEof;
+  if( jsonValue(&c, 0) ) return c.rc;
+  *pz = c.z;
+  return KL_OK;
+}
+
+/*
+** The string literal at *pz (after blanks). With pzDec, the value is decoded
+** (into *pzDec, which advances, when it has escapes); without it *pzStr is
+** the literal's raw content. Returns KL_OK, KL_MORE or KL_ERROR (also when
+** the value is not a string).
+*/
+int kqlLoadJsonString(KqlLoader *p, const char **pz, const char *zEnd, int bEof,
+                      char **pzDec, const char **pzStr, int *pnStr){
+  JsonCtx c;
+  memset(&c, 0, sizeof(c));
+  c.p = p;
+  c.z = *pz;
+  c.zEnd = zEnd;
+  c.bEof = bEof;
+  skipWs(&c);
+  if( c.z>=c.zEnd ){ jsonEnd(&c); return c.rc; }
+  if( *c.z!='"' ){ jsonFail(&c, c.z, "expected a JSON string"); return c.rc; }
+  if( pzDec ){
+    if( jsonString(&c, pzDec, pzStr, pnStr) ) return c.rc;
+  }else{
+    const char *zStart = c.z;
+    if( jsonString(&c, 0, 0, 0) ) return c.rc;
+    *pzStr = zStart+1;
+    *pnStr = (int)(c.z - zStart - 2);
+  }
+  *pz = c.z;
+  return KL_OK;
+}
+
+/*
+** The value at *pz (after blanks; the input is complete) as cell pCell of
+** column iCol: strings decoded into *pzDec (which advances), objects and
+** arrays minified there. Returns KL_OK or KL_ERROR.
+*/
+int kqlLoadJsonCell(KqlLoader *p, const char **pz, const char *zEnd, char **pzDec,
+                    int iCol, KqlLoadCell *pCell){
+  JsonCtx c;
+  int bInt;
+  memset(&c, 0, sizeof(c));
+  memset(pCell, 0, sizeof(*pCell));
+  c.p = p;
+  c.z = *pz;
+  c.zEnd = zEnd;
+  c.bEof = 1;
+  skipWs(&c);
+  if( c.z>=c.zEnd ){ jsonEnd(&c); return KL_ERROR; }
+  pCell->iCol = iCol;
+  pCell->zLoc = c.z;
+  switch( *c.z ){
+    case '"':
+      pCell->eKind = KL_CELL_STR;
+      pCell->zRaw = c.z;
+      if( jsonString(&c, pzDec, &pCell->z, &pCell->n) ) return KL_ERROR;
+      pCell->nRaw = (int)(c.z - pCell->zRaw);
+      break;
+    case '{':
+    case '[':
+      pCell->eKind = KL_CELL_JSON;
+      c.zOut = *pzDec;
+      if( jsonValue(&c, 1) ) return KL_ERROR;
+      pCell->z = *pzDec;
+      pCell->n = (int)(c.zOut - *pzDec);
+      *pzDec = c.zOut;
+      break;
+    case 't':
+      pCell->eKind = KL_CELL_TRUE;
+      if( jsonLiteral(&c, "true", 4) ) return KL_ERROR;
+      break;
+    case 'f':
+      pCell->eKind = KL_CELL_FALSE;
+      if( jsonLiteral(&c, "false", 5) ) return KL_ERROR;
+      break;
+    case 'n':
+      pCell->eKind = KL_CELL_NULL;
+      if( jsonLiteral(&c, "null", 4) ) return KL_ERROR;
+      break;
+    default:
+      if( *c.z=='-' || (*c.z>='0' && *c.z<='9') ){
+        pCell->z = c.z;
+        if( jsonNumber(&c, &bInt) ) return KL_ERROR;
+        pCell->n = (int)(c.z - pCell->z);
+        pCell->eKind = bInt ? KL_CELL_INT : KL_CELL_NUM;
+        break;
+      }
+      jsonFail(&c, c.z, "expected a JSON value");
+      return KL_ERROR;
+  }
+  if( c.z - pCell->zLoc > KQL_LOAD_MAX_FIELD ){
+    jsonFail(&c, pCell->zLoc, "value longer than 64 MiB");
+    return KL_ERROR;
+  }
+  *pz = c.z;
+  return KL_OK;
+}

@@ -13,6 +13,7 @@
 */
 #include "loadInt.h"
 #include "types.h"
+#include "value.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,9 +23,11 @@
 #define ALL_TYPES ((1u<<KQL_T_LONG)|(1u<<KQL_T_REAL)|(1u<<KQL_T_BOOL)| \
                    (1u<<KQL_T_DATETIME)|(1u<<KQL_T_STRING)|(1u<<KQL_T_DYNAMIC))
 
-/* Non-zero when columns zA and z[0..n) are the same name to SQLite. */
+/* Non-zero when columns zA and z[0..n) are the same name to SQLite (names
+** that differ only in case from a catalogue column are spelt apart, catalog.h). */
 static int sameSqlName(const char *zA, const char *z, int n){
-  return (int)strlen(zA)==n && strncasecmp(zA, z, (size_t)n)==0;
+  if( (int)strlen(zA)!=n || strncasecmp(zA, z, (size_t)n)!=0 ) return 0;
+  return !kqlCatalogCaseAmbiguous(z, n) || memcmp(zA, z, (size_t)n)==0;
 }
 
 /* Index of the column SQLite would confuse with z[0..n), or -1. */
@@ -198,10 +201,12 @@ int kqlLoadColumnForKey(KqlLoader *p, const char *z, int n){
 }
 
 /* Trim blanks from the ends of *pz (*pn bytes) and drop a portal-style suffix:
-** "TimeGenerated [UTC]" becomes "TimeGenerated". */
-static void headerName(const char **pz, int *pn){
+** "TimeGenerated [UTC]" becomes "TimeGenerated". Returns the kind of suffix
+** the portals put on datetime columns: 1 "[UTC]", 2 "[Local Time]", else 0. */
+static int headerName(const char **pz, int *pn){
   const char *z = *pz;
   int n = *pn;
+  int bTime = 0;
   while( n>0 && (z[0]==' ' || z[0]=='\t') ){ z++; n--; }
   while( n>0 && (z[n-1]==' ' || z[n-1]=='\t') ) n--;
   if( n>0 && z[n-1]==']' ){
@@ -210,7 +215,11 @@ static void headerName(const char **pz, int *pn){
         if( z[i-1]==' ' ){
           int k = i-1;
           while( k>0 && z[k-1]==' ' ) k--;
-          if( k>0 ) n = k;
+          if( k>0 ){
+            if( n-i==5 && strncasecmp(z+i, "[UTC]", 5)==0 ) bTime = 1;
+            if( n-i==12 && strncasecmp(z+i, "[Local Time]", 12)==0 ) bTime = 2;
+            n = k;
+          }
         }
         break;
       }
@@ -218,6 +227,7 @@ static void headerName(const char **pz, int *pn){
   }
   *pz = z;
   *pn = n;
+  return bTime;
 }
 
 /*
@@ -255,10 +265,23 @@ int kqlLoadMapHeader(KqlLoader *p){
   for(int i=0; i<nFld && rc==KL_OK; i++){
     const char *z = p->aCell[i].z;
     int n = p->aCell[i].n;
-    int iCol;
+    int iCol, bTime;
+    bTime = headerName(&z, &n);
+    if( bTime==2 && p->aFileMap[i]>=0 && p->aCol[p->aFileMap[i]].eType==KQL_T_DATETIME ){
+      /* the portal wrote times in the exporting browser's zone, unknown here */
+      rc = kqlLoadError(p, p->aCell[i].zLoc, "column %s holds local times of an unknown time "
+                        "zone: export it with the portal's time display set to UTC",
+                        p->aCol[p->aFileMap[i]].zName);
+      break;
+    }
     if( p->aFileMap[i]>=0 ) continue;
-    headerName(&z, &n);
     iCol = findCatalogueNoCase(p, z, n, aClaimed);
+    if( iCol>=0 && bTime==2 && p->aCol[iCol].eType==KQL_T_DATETIME ){
+      rc = kqlLoadError(p, p->aCell[i].zLoc, "column %s holds local times of an unknown time "
+                        "zone: export it with the portal's time display set to UTC",
+                        p->aCol[iCol].zName);
+      break;
+    }
     if( iCol>=0 ){
       aClaimed[iCol] = 1;
     }else if( n==0 ){
@@ -267,12 +290,21 @@ int kqlLoadMapHeader(KqlLoader *p){
       iCol = addColumn(p, zName, (int)strlen(zName), KQL_T_STRING, 1);
     }else{
       iCol = addColumn(p, z, n, KQL_T_STRING, 1);
+      if( iCol>=0 ) p->aCol[iCol].bTimeHint = bTime==1;
     }
     if( iCol<0 ) rc = KL_ERROR;
     p->aFileMap[i] = iCol;
   }
   free(aClaimed);
   return rc;
+}
+
+/* Does CSV text z[0..n) parse as a datetime (any form value.c knows)? */
+static int portalTime(const char *z, int n){
+  int64_t v;
+  while( n>0 && (z[0]==' ' || z[0]=='\t') ){ z++; n--; }
+  while( n>0 && (z[n-1]==' ' || z[n-1]=='\t' || z[n-1]=='\r') ) n--;
+  return n>0 && kqlValParseDatetime(z, n, &v)==0;
 }
 
 /*
@@ -297,6 +329,10 @@ int kqlLoadRow(KqlLoader *p){
       pCol->bInFile = 1;
       if( pCol->bInfer ){
         unsigned m = kqlLoadCellMask(pCell, pCol->mCand);
+        if( pCol->bTimeHint && m!=~0u && !(m & (1u<<KQL_T_DATETIME))
+         && pCell->eKind==KL_CELL_TEXT && portalTime(pCell->z, pCell->n) ){
+          m |= 1u<<KQL_T_DATETIME;   /* "6/3/2026, 1:02:03 PM" under "Name [UTC]" */
+        }
         if( m!=~0u ){
           pCol->mCand &= m;
           pCol->bSeen = 1;

@@ -91,8 +91,9 @@ Test(catalog, column_lookup_is_exact){
   cr_expect_eq(kqlCatalogColumn(0, "x", -1), -1);
 }
 
-/* Column names are unique even ignoring case (SQLite columns ignore case)
-** and every type is a scalar KQL type. */
+/* Column names are unique, names that differ only in case are listed by
+** kqlCatalogCaseAmbiguous (SQL keeps them apart), and every type is a
+** scalar KQL type. */
 Test(catalog, columns_unique_and_typed){
   for(int i=0; i<kqlCatalogCount(); i++){
     const KqlTableDef *p = kqlCatalogAt(i);
@@ -101,8 +102,11 @@ Test(catalog, columns_unique_and_typed){
                 "%s.%s", p->zName, p->aCol[j].zName);
       cr_assert_gt(strlen(p->aCol[j].zName), 0);
       for(int k=0; k<j; k++){
-        cr_assert_neq(strcasecmp(p->aCol[j].zName, p->aCol[k].zName), 0,
+        cr_assert_neq(strcmp(p->aCol[j].zName, p->aCol[k].zName), 0,
                       "%s.%s repeated", p->zName, p->aCol[j].zName);
+        if( strcasecmp(p->aCol[j].zName, p->aCol[k].zName)==0 ){
+          cr_assert(kqlCatalogCaseAmbiguous(p->aCol[j].zName, -1), "%s.%s", p->zName, p->aCol[j].zName);
+        }
       }
     }
   }
@@ -125,8 +129,8 @@ static char *readAll(const char *zPath){
 }
 
 /* catalog_data.c agrees with every schema file in ../shared/schemas: same tables,
-** and each table's columns in order, the first of any names that differ
-** only in case, with the type kqlTypeFromName gives the schema's spelling. */
+** and each table's columns in order (an exact repeat dropped), with the
+** type kqlTypeFromName gives the schema's spelling. */
 Test(catalog, matches_shared_schemas){
   DIR *pDir = opendir(SCHEMA_DIR);
   sqlite3 *db;
@@ -162,7 +166,7 @@ Test(catalog, matches_shared_schemas){
       const char *zCol = (const char*)sqlite3_column_text(pCols, 0);
       const char *zType = (const char*)sqlite3_column_text(pCols, 1);
       int bDup = 0;
-      for(int k=0; k<iCol; k++) bDup |= strcasecmp(pDef->aCol[k].zName, zCol)==0;
+      for(int k=0; k<iCol; k++) bDup |= strcmp(pDef->aCol[k].zName, zCol)==0;
       if( bDup ) continue;
       cr_assert_lt(iCol, pDef->nCol, "%s: more columns in the schema file", pDef->zName);
       cr_assert_str_eq(pDef->aCol[iCol].zName, zCol, "%s column %d", pDef->zName, iCol);

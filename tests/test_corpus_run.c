@@ -12,6 +12,8 @@
 ** equal the oracle's for >= 95% of the hunts that run. Prints the counts and
 ** the failures grouped by message. Skipped when ../shared is absent, and
 ** skipped under the sanitizer build (KQLITE_SANITIZE), where it is too slow.
+** KQLITE_CORPUS_DUMP=<file> writes one line per hunt: file, code, kqlite's
+** columns, the oracle's columns and the first diagnostic, tab-separated.
 */
 #include <criterion/criterion.h>
 #include <sqlite3.h>
@@ -28,7 +30,7 @@
 
 typedef struct HuntOut HuntOut;
 struct HuntOut {
-  char zCols[4000];     /* "name:type,..." of the first result */
+  char zCols[200000];   /* "name:type,..." of the first result (union * has thousands) */
   int bHaveCols;
 };
 
@@ -61,9 +63,9 @@ static int runHunt(KqlEngine *pEng, const char *zPath, char *zMsg, size_t nMsg, 
     alarm(20);
     int n = 0;
     char *z = kqlCliReadFile(zPath, &n);
-    char buf[5000];
+    static char buf[210000];
     int rc = KQL_IOERR;
-    HuntOut o;
+    static HuntOut o;
     memset(&o, 0, sizeof(o));
     buf[0] = 0;
     if( z ){
@@ -78,7 +80,7 @@ static int runHunt(KqlEngine *pEng, const char *zPath, char *zMsg, size_t nMsg, 
     _exit(0);
   }
   close(fd[1]);
-  char buf[5000];
+  static char buf[210000];
   size_t got = 0;
   ssize_t k;
   while( got<sizeof(buf)-1 && (k = read(fd[0], buf+got, sizeof(buf)-1-got))>0 ) got += (size_t)k;
@@ -155,15 +157,17 @@ Test(corpus_run, published_hunts_run){
     kqlDiagInit(&diags, pArena);
     const char *zAll = "union * | take 0";
     KqlSource src = { "<preload>", zAll, (int)strlen(zAll), 0, 0 };
-    HuntOut o;
+    static HuntOut o;
     memset(&o, 0, sizeof(o));
     kql_run(pEng, &src, &diags, collectCols, &o);
     kqlArenaFree(pArena);
   }
+  FILE *pDump = getenv("KQLITE_CORPUS_DUMP") ? fopen(getenv("KQLITE_CORPUS_DUMP"), "w") : 0;
   char *zLine = 0;
   size_t nLine = 0;
   int nHunt = 0, nOk = 0, nOffline = 0, nColsSame = 0;
-  char zMsg[1200], zCols[4000], zTpl[1200], zPath[2048];
+  static char zCols[200000];
+  char zMsg[1200], zTpl[1200], zPath[2048];
   while( getline(&zLine, &nLine, f)>0 ){
     sqlite3_bind_text(pSel, 1, zLine, -1, SQLITE_STATIC);
     if( sqlite3_step(pSel)==SQLITE_ROW && sqlite3_column_int(pSel, 1) ){
@@ -172,6 +176,7 @@ Test(corpus_run, published_hunts_run){
       snprintf(zPath, sizeof(zPath), HUNT_DIR "/%s", zFile);
       int rc = runHunt(pEng, zPath, zMsg, sizeof(zMsg), zCols, sizeof(zCols));
       nHunt++;
+      if( pDump ) fprintf(pDump, "%s\t%d\t%s\t%s\t%s\n", zFile, rc, zCols, zWant ? zWant : "", zMsg);
       if( rc==KQL_OK ){
         nOk++;
         if( zWant && strcmp(zWant, zCols)==0 ) nColsSame++;
@@ -189,6 +194,7 @@ Test(corpus_run, published_hunts_run){
   }
   free(zLine);
   fclose(f);
+  if( pDump ) fclose(pDump);
   fprintf(stderr, "corpus run: %d hunts the binder accepts; %d run (%.1f%%), %d stop as not available offline, "
           "%d run or offline (%.1f%%); result columns equal the oracle's for %d of %d (%.1f%%)\n",
           nHunt, nOk, nHunt ? 100.0*nOk/nHunt : 0.0, nOffline, nOk+nOffline,

@@ -44,6 +44,9 @@ static const EngCase aCase[] = {
   {"datatable(k:string, v:long)[\"a\",1,\"b\",2,\"a\",3] | summarize count(), sum(v), max(v) by k | order by k asc",
    "k:string,count_:long,sum_v:long,max_v:long\na,2,4,3\nb,1,2,2\n"},
   {"datatable(v:long)[] | summarize count()", "count_:long\n0\n"},
+  /* print names every unnamed item print_N, whatever the function */
+  {"let y = \"s\"; print strlen(y), tostring(1), n = strlen(\"ab\")",
+   "print_0:long,print_1:string,n:long\n1,1,2\n"},
   /* summarize naming of the less common aggregates (covariance as the docs show it) */
   {"datatable(x:real, y:real)[1.0, 14.0, 2.0, 10.0, 3.0, 17.0, 4.0, 20.0, 5.0, 50.0]"
    " | summarize covariance(x, y), count_distinct(x), anyif(x, x > 4), take_anyif(y, x > 4)",

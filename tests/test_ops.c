@@ -142,6 +142,10 @@ static const OpsCase aEval[] = {
   /* 6: an output schema */
   {"datatable(d:dynamic, k:long)[dynamic({\"Name\":\"John\",\"Age\":20}), 7] | evaluate bag_unpack(d) : (Age:long, Name:string)",
    "Age:long,Name:string\n20,John\n"},
+  /* ... with the input's columns first: (*, ...); keys not declared are dropped */
+  {"datatable(d:dynamic, k:long)[dynamic({\"Name\":\"John\",\"Age\":20,\"height\":180}), 7] "
+   "| evaluate bag_unpack(d) : (*, Name:string, Age:long)",
+   "k:long,Name:string,Age:long\n7,John,20\n"},
   {"datatable(Name:string, d:dynamic)['James', dynamic({\"Name\":\"John\"})] | evaluate bag_unpack(d)",
    "error KQL222 @80+13: bag_unpack: column 'Name' already exists (use columnsConflict=)\n"},
   /* 8: pivot */
@@ -301,7 +305,11 @@ static const OpsCase aScan[] = {
    "00:08:00,Start,1\n00:11:00,E,1\n00:12:00,Stop,1\n"},
   /* 3: errors */
   {"range x from 1 to 2 step 1 | scan with (step s1: true => y = 1;)",
-   "error KQL261 @57+5: scan: only declared columns can be assigned\n"},
+   "error KQL261 @57+5: scan: only declared and input columns can be assigned\n"},
+  /* an input column assigned by a step: forward fill (time_weighted_val_fl does this) */
+  {"datatable(ts:long, v:long)[1,10, 2,long(null), 3,long(null), 4,40] | sort by ts asc "
+   "| scan with (step s: true => v = iff(isnull(v), s.v, v);)",
+   "ts:long,v:long\n1,10\n2,10\n3,10\n4,40\n"},
   {"range x from 1 to 2 step 1 | scan with (step s1 output=last: true;)", "error KQL190 @55+4: not supported: scan output=last\n"},
 };
 
