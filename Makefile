@@ -87,7 +87,7 @@ CONFORMANCE_MIN ?= 70
 # slower under ASan: a case may hit its time limit
 SAN_CONFORMANCE_MIN ?= 65
 # Issue 7's corpus run: floors (%) at the level reached so far (targets 90, 97, 95).
-CORPUS_FLOORS ?= KQLITE_CORPUS_RUN_MIN=86 KQLITE_CORPUS_OFFLINE_MIN=96.5 KQLITE_CORPUS_COLS_MIN=98
+CORPUS_FLOORS ?= KQLITE_CORPUS_RUN_MIN=86 KQLITE_CORPUS_OFFLINE_MIN=96.5 KQLITE_CORPUS_COLS_MIN=99
 test: deps $(B)/kqlite $(B)/test_kql
 	KQLITE=$(B)/kqlite KQLITE_CONFORMANCE_MIN=$(CONFORMANCE_MIN) $(CORPUS_FLOORS) $(B)/test_kql -j2 $(TESTARGS)
 

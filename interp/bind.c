@@ -99,7 +99,8 @@ const char *kqlBindSrc(Binder *p, const KqlRel *pRel){
   const char *zName = kqlArenaPrintf(p->pArena, "c%d", ++p->nCte);
   /* a relation computing random values is materialized: inlined, each later
   ** reference to its column would draw a new value (rand(), new_guid()) */
-  int bNondet = strstr(pRel->zSql, "kql_rand(") || strstr(pRel->zSql, "random(") || strstr(pRel->zSql, "randomblob(");
+  int bNondet = strstr(pRel->zSql, "kql_rand(") || strstr(pRel->zSql, "random(") || strstr(pRel->zSql, "randomblob(")
+             || pRel->bMaterialize;
   kqlStrPrintf(&p->cte, "%s%s AS %s(%s)", p->nCte>1 ? ", " : "", zName, bNondet ? "MATERIALIZED " : "", pRel->zSql);
   ((KqlRel*)pRel)->zCte = zName;
   return zName;

@@ -39,6 +39,9 @@ struct KqlRel {
   const char *zCte;     /* name of the CTE holding zSql, once kqlBindSrc made one */
   const char *zStreamTable; /* a plain scan of this streamed table (issue 6), else NULL */
   void *pGraph;         /* make-graph: a KqlGraph (bind_graph.h); only graph operators take it */
+  int iExtCol;          /* 1 + the column an extend item computed here (0: none) */
+  int nExtCopy;         /* copies of that column's expressions SQLite inlines (bind_op.c) */
+  int bMaterialize;     /* kqlBindSrc makes the CTE "AS MATERIALIZED" */
 };
 
 /* let-bound names. */

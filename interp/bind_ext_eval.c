@@ -198,7 +198,7 @@ static KqlRel *bagUnpack(Binder *p, KqlRel *pIn, const KqlAst *pOp, const KqlAst
       for(int i=0; i<nKey; i++){
         aKey[i].zName = kqlArenaPrintf(p->pArena, "%s%s", zPrefix, aKey[i].zName);
       }
-      qsort(aKey, (size_t)nKey, sizeof(NameItem), cmpItem);
+      if( nKey>1 ) qsort(aKey, (size_t)nKey, sizeof(NameItem), cmpItem);
     }
   }
   /* output: input columns (without the bag), then the keys */

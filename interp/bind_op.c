@@ -212,6 +212,8 @@ static KqlRel *opProject(Binder *p, KqlRel *pIn, const KqlAst *pOp){
   return r;
 }
 
+static int extendCopies(Binder *p, KqlRel *pIn, const char *zA, const char *zSql);
+
 /* One extend item: a new column at the end, or an existing one replaced in place. */
 static KqlRel *extendOne(Binder *p, KqlRel *pIn, const KqlAst *pItem){
   KqlRowCtx ctx, *pSave;
@@ -246,10 +248,40 @@ static KqlRel *extendOne(Binder *p, KqlRel *pIn, const KqlAst *pItem){
     aCol[nCol-1].zName = zName;
     aCol[nCol-1].eType = colType(e);
   }
+  int nCopy = extendCopies(p, pIn, zA, e->zSql);
   appendFrom(&s, pIn, zA);
   KqlRel *r = kqlBindRelNew(p, kqlStrText(&s), nCol, aCol);
   r->bOrdered = pIn->bOrdered;
+  r->iExtCol = 1 + (iRep<0 ? nCol-1 : iRep);
+  r->nExtCopy = nCopy;
   return r;
+}
+
+/*
+** How many copies of the expressions behind an extended column SQLite
+** inlines when it flattens the chain of extends: an item referencing the
+** previous item's column k times (extend arr = iff(c, f(arr), arr)) holds
+** k copies of it, so a chain of such items grows as 2^n. Past a bound the
+** input is made a MATERIALIZED CTE, which stops the inlining there.
+*/
+static int extendCopies(Binder *p, KqlRel *pIn, const char *zA, const char *zSql){
+  if( pIn->iExtCol<=0 || pIn->iExtCol>pIn->nCol || pIn->zCte ) return 1;
+  KqlStr n;
+  kqlStrInit(&n, p->pArena);
+  kqlStrPrintf(&n, "%s.", zA);
+  kqlStrIdent(&n, pIn->aCol[pIn->iExtCol-1].zName, -1);
+  const char *zNeedle = kqlStrText(&n);
+  size_t nNeedle = strlen(zNeedle);
+  int nRef = 0;
+  for(const char *z = strstr(zSql, zNeedle); z; z = strstr(z + nNeedle, zNeedle)) nRef++;
+  if( nRef==0 ) return 1;
+  if( nRef==1 ) return pIn->nExtCopy>0 ? pIn->nExtCopy : 1;
+  int nCopy = nRef * (pIn->nExtCopy>0 ? pIn->nExtCopy : 1);
+  if( nCopy>32 ){
+    pIn->bMaterialize = 1;
+    nCopy = 1;
+  }
+  return nCopy;
 }
 
 /*

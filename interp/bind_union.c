@@ -290,10 +290,25 @@ KqlRel *kqlBindUnion(Binder *p, KqlRel *pFirst, const KqlAst *pFirstAst, const K
       k++;
     }
   }
-  /* unique names, in order: a later x_string becomes x_string1 */
+  /* unique names: a column that kept its own name keeps it; a synthesized
+  ** name_type that meets one, or an earlier synthesized name, becomes
+  ** name_type1, 2, ... (the docs' union example: x from a long/int clash
+  ** beside a real column x_long is x_long1, the real one stays x_long) */
   if( bAnyClash ){
-    for(k=nFixed+1; k<nCol; k++){
-      aCol[k].zName = kqlNameUnique(p, aCol[k].zName, aCol+nFixed, k-nFixed);
+    for(k=nFixed; k<nCol; k++){
+      if( aColGroup[k]<0 || !g.aGroup[aColGroup[k]].bClash ) continue;
+      const char *zBase = aCol[k].zName, *z = zBase;
+      for(int iSfx=1; ; iSfx++){
+        int bTaken = 0;
+        for(int j=0; j<nCol && !bTaken; j++){
+          if( j==k ) continue;
+          int bOrig = aColGroup[j]<0 || !g.aGroup[aColGroup[j]].bClash;
+          if( (bOrig || j<k) && strcmp(aCol[j].zName, z)==0 ) bTaken = 1;
+        }
+        if( !bTaken ) break;
+        z = kqlArenaPrintf(p->pArena, "%s%d", zBase, iSfx);
+      }
+      aCol[k].zName = z;
     }
   }
 

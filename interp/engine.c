@@ -216,7 +216,7 @@ int kqlEngineListTables(void *pArg, const char ***pazName){
     }
     if( d ) closedir(d);
   }
-  qsort(az, (size_t)n, sizeof(char*), cmpStr);
+  if( n>1 ) qsort(az, (size_t)n, sizeof(char*), cmpStr);
   *pazName = az;
   return n;
 }

@@ -348,7 +348,7 @@ static void pctFinal(sqlite3_context *ctx){
     return;
   }
   if( p->n>0 ){
-    qsort(p->a, (size_t)p->n, sizeof(PctVal), cmpPct);
+    if( p->n>1 ) qsort(p->a, (size_t)p->n, sizeof(PctVal), cmpPct);
     for(int64_t i=0; i<p->n; i++) nTotal += p->a[i].w;
   }
   if( (iMode & PCT_ARRAY)==0 ){

@@ -552,7 +552,7 @@ static void fnArraySplit(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     if( ai[i]<0 ) ai[i] = 0;
     if( ai[i]>a.n ) ai[i] = a.n;
   }
-  qsort(ai, (size_t)nIdx, sizeof(int64_t), cmpI64);
+  if( nIdx>1 ) qsort(ai, (size_t)nIdx, sizeof(int64_t), cmpI64);
   p = newStr(ctx);
   sqlite3_str_appendchar(p, 1, '[');
   for(int i=0; i<=nIdx; i++){

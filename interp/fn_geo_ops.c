@@ -547,7 +547,7 @@ static int clipLines(const KqlGeoShape *pL, const KqlGeoRegion *pR, KqlGeoShape 
         }
       }
       if( rc ) break;
-      qsort(aCut, (size_t)nCut, sizeof(Cut), cmpCut);
+      if( nCut>1 ) qsort(aCut, (size_t)nCut, sizeof(Cut), cmpCut);
       /* Walk the pieces a -> cut1 -> ... -> b. */
       {
         KqlGeoVec prev = a;

@@ -123,7 +123,7 @@ static int snapVertices(Overlay *p, int *aMap){
   XKey *a = sqlite3_malloc64((sqlite3_uint64)(p->nV+1)*sizeof(XKey));
   if( a==0 ) return SQLITE_NOMEM;
   for(int i=0; i<p->nV; i++){ a[i].x = p->aV[i].x; a[i].i = i; aMap[i] = i; }
-  qsort(a, (size_t)p->nV, sizeof(XKey), cmpXKey);
+  if( p->nV>1 ) qsort(a, (size_t)p->nV, sizeof(XKey), cmpXKey);
   for(int k=0; k<p->nV; k++){
     int i = a[k].i;
     for(int m=k-1; m>=0 && a[k].x - a[m].x<=SNAP_EPS; m--){
@@ -260,7 +260,7 @@ static void buildPieces(Overlay *p){
         a[k].iV = e->aSplit[k];
         a[k].d = kqlGeoAngle(p->aV[e->iA], p->aV[e->aSplit[k]]);
       }
-      qsort(a, (size_t)e->nSplit, sizeof(DKey), cmpDKey);
+      if( e->nSplit>1 ) qsort(a, (size_t)e->nSplit, sizeof(DKey), cmpDKey);
       for(int k=0; k<e->nSplit; k++){
         addPiece(p, iPrev, a[k].iV, e);
         iPrev = a[k].iV;
@@ -418,7 +418,7 @@ static void classify(Overlay *p){
     a[i].hi = q->iA<q->iB ? q->iB : q->iA;
     a[i].i = i;
   }
-  qsort(a, (size_t)p->nPiece, sizeof(PKey), cmpPKey);
+  if( p->nPiece>1 ) qsort(a, (size_t)p->nPiece, sizeof(PKey), cmpPKey);
   while( g<p->nPiece ){
     int h = g, nFwd = 0, nBack = 0, iFirst;
     const OvPiece *q0;
@@ -612,7 +612,7 @@ static int assemble(Overlay *p, KqlGeoRegion *pOut){
       }
       nV += aRing[r].n;
     }
-    qsort(aShell, (size_t)nPoly, 2*sizeof(int), cmpInt);
+    if( nPoly>1 ) qsort(aShell, (size_t)nPoly, 2*sizeof(int), cmpInt);
     pOut->aV = sqlite3_malloc64((sqlite3_uint64)(nV+1)*sizeof(KqlGeoVec));
     pOut->aLng = sqlite3_malloc64((sqlite3_uint64)(nV+1)*sizeof(double));
     pOut->aLat = sqlite3_malloc64((sqlite3_uint64)(nV+1)*sizeof(double));

@@ -109,7 +109,7 @@ int kqlGeoEdgePairs(const KqlGeoVec *aA, const KqlGeoVec *aB, int n,
       arcBox(aA[i], aB[i], &aBox[i]);
       aLen[i] = kqlGeoAngle(aA[i], aB[i]);
     }
-    qsort(aLen, (size_t)n, sizeof(double), cmpDouble);
+    if( n>1 ) qsort(aLen, (size_t)n, sizeof(double), cmpDouble);
     h = 2.0*aLen[n/2];
     sqlite3_free(aLen);
   }

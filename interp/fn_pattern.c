@@ -220,7 +220,7 @@ static void basketFinal(sqlite3_context *ctx){
     for(int i=0; i<nPat; i++){
       if( aPat[i].bClosed ){ BPat t = aPat[nKeep]; aPat[nKeep] = aPat[i]; aPat[i] = t; nKeep++; }
     }
-    qsort(aPat, (size_t)nKeep, sizeof(BPat), cmpPat);
+    if( nKeep>1 ) qsort(aPat, (size_t)nKeep, sizeof(BPat), cmpPat);
     for(int i=0; i<nKeep; i++){
       int64_t mMask = 0;
       for(int m=0; m<aPat[i].nItem; m++) mMask |= (int64_t)1 << aItemCol[aPat[i].aItem[m]];

@@ -61,7 +61,7 @@ static int outlierScores(const double *v, const unsigned char *aNull, int n, int
     if( aNull[i] || !isfinite(v[i]) || (bIgnore && v[i]==rIgnore) ) continue;
     s[m++] = v[i];
   }
-  qsort(s, (size_t)m, sizeof(double), cmpDouble);
+  if( m>1 ) qsort(s, (size_t)m, sizeof(double), cmpDouble);
   double qlo = kqlSeriesPercentile(s, m, lo), qhi = kqlSeriesPercentile(s, m, hi);
   double iqr = qhi - qlo;
   if( !(iqr>0) ) iqr = 1;
@@ -197,7 +197,7 @@ static int decompose(const KqlSeriesVec *v, int iSeason, int eTrend, int nTest, 
       for(int j=ph; j<m; j+=P) if( !v->aNull[j] ) tmp[k++] = r[j];
       double med = 0;
       if( k ){
-        qsort(tmp, (size_t)k, sizeof(double), cmpDouble);
+        if( k>1 ) qsort(tmp, (size_t)k, sizeof(double), cmpDouble);
         med = k%2 ? tmp[k/2] : (tmp[k/2-1]+tmp[k/2])/2;
       }
       for(int j=ph; j<n; j+=P) d->aSeas[j] = med;

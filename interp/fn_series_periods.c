@@ -191,7 +191,7 @@ static int detect(const double *x, const unsigned char *aNull, int n, double lo,
     nCand++;
   }
   sqlite3_free(aDq);
-  qsort(aCand, (size_t)nCand, sizeof(Period), periodCmp);
+  if( nCand>1 ) qsort(aCand, (size_t)nCand, sizeof(Period), periodCmp);
   int nOut = 0;
   for(int i=0; i<nCand && nOut<nWant; i++){
     /* a multiple of a period found first, or of a shorter one scoring

@@ -273,7 +273,7 @@ int kqlGenPlanMake(KqlGen *p, KqlGenPlan *pPlan, KqlGenReport *pRep){
     for(int k=0; k<KQL_PLANT_NKIND; k++) pRep->aIoc[i].nDecoy += aDecoy[i][k];
   }
   free(set.a);
-  qsort(pPlan->a, (size_t)pPlan->n, sizeof(KqlGenPlant), cmpPlant);
+  if( pPlan->n>1 ) qsort(pPlan->a, (size_t)pPlan->n, sizeof(KqlGenPlant), cmpPlant);
   return 0;
 }
 

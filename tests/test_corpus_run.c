@@ -179,7 +179,8 @@ Test(corpus_run, published_hunts_run){
       if( pDump ) fprintf(pDump, "%s\t%d\t%s\t%s\t%s\n", zFile, rc, zCols, zWant ? zWant : "", zMsg);
       if( rc==KQL_OK ){
         nOk++;
-        if( zWant && strcmp(zWant, zCols)==0 ) nColsSame++;
+        /* a query of let statements only has no result for either */
+        if( zWant ? strcmp(zWant, zCols)==0 : zCols[0]==0 ) nColsSame++;
       }else if( rc==KQL_OFFLINE ){
         nOffline++;
       }else{

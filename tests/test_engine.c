@@ -44,6 +44,10 @@ static const EngCase aCase[] = {
   {"datatable(k:string, v:long)[\"a\",1,\"b\",2,\"a\",3] | summarize count(), sum(v), max(v) by k | order by k asc",
    "k:string,count_:long,sum_v:long,max_v:long\na,2,4,3\nb,1,2,2\n"},
   {"datatable(v:long)[] | summarize count()", "count_:long\n0\n"},
+  /* union: a name with two types becomes name_type; a real column of that
+  ** name keeps it and the synthesized one is numbered (the docs' example) */
+  {"union withsource=T (print x=1), (print x=toint(2)), (print x_long=3)",
+   "T:string,x_long1:long,x_int:int,x_long:long\nunion_arg0,1,null,null\nunion_arg1,null,2,null\nunion_arg2,null,null,3\n"},
   /* print names every unnamed item print_N, whatever the function */
   {"let y = \"s\"; print strlen(y), tostring(1), n = strlen(\"ab\")",
    "print_0:long,print_1:string,n:long\n1,1,2\n"},

@@ -47,14 +47,14 @@ timeit(){ local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); echo "
 printf '%-10s %12s %12s %8s\n' pipeline kqlite_s sqlite3_s ratio
 for i in 1 2 3; do
   kq=K$i; sq=S$i
-  tk=$(for r in $(seq "$RUNS"); do timeit "$KQLITE" run --format csv --data "$W" -e "${!kq}"; done | median)
+  tk=$(for r in $(seq "$RUNS"); do timeit "$KQLITE" run --no-cache --format csv --data "$W" -e "${!kq}"; done | median)
   ts=$(for r in $(seq "$RUNS"); do timeit sqlite3 "${S_IMPORT[@]}" :memory: "${!sq}"; done | median)
   printf '%-10s %12.3f %12.3f %8.2f\n' "p$i" "$tk" "$ts" "$(echo "$tk / $ts" | bc -l)"
 done
 echo "same answers:"
 for i in 1 2 3; do
   kq=K$i; sq=S$i
-  a=$("$KQLITE" run --format csv --data "$W" -e "${!kq}" | tail -1)
+  a=$("$KQLITE" run --no-cache --format csv --data "$W" -e "${!kq}" | tail -1)
   b=$(sqlite3 "${S_IMPORT[@]}" :memory: "${!sq}" | tail -1)
   echo "  p$i kqlite=$a sqlite3=$b $([ "$a" = "$b" ] && echo ok || echo DIFFERENT)"
 done

@@ -33,7 +33,7 @@ awk -v n="$N" 'BEGIN {
 timeit() {
   name=$1; shift
   start=$(date +%s.%N)
-  rows=$("$KQLITE" run --format csv --data "$dir" "$@" | wc -l)
+  rows=$("$KQLITE" run --no-cache --format csv --data "$dir" "$@" | wc -l)
   end=$(date +%s.%N)
   echo "$name $((rows - 1)) $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')"
 }
