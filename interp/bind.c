@@ -537,8 +537,33 @@ KqlAst *kqlBindExpandWildcards(Binder *p, const KqlAst *pOp){
       kqlAstAppend(p->pArena, pNew, pId);
       nHit++;
     }
+    /* views declared with let (let V = view () {...}) take part too, in
+    ** name order */
+    int nView = 0;
+    for(KqlScope *s = p->pScope; s; s = s->pNext) nView++;
+    const char **azView = kqlArenaAlloc(p->pArena, sizeof(char*)*(size_t)(nView+1));
+    nView = 0;
+    for(KqlScope *s = p->pScope; s; s = s->pNext){
+      if( s->eKind!=KQL_SCOPE_LAMBDA || s->pAst==0 || s->pAst->z==0 || strcmp(s->pAst->z, "view")!=0 ) continue;
+      if( s->zName==0 || !tableMatch(pC->z, s->zName) ) continue;
+      int bShadowed = 0;
+      for(KqlScope *t = p->pScope; t!=s && !bShadowed; t = t->pNext){
+        bShadowed = t->zName && strcmp(t->zName, s->zName)==0;
+      }
+      if( bShadowed ) continue;
+      int j = nView++;
+      while( j>0 && strcmp(azView[j-1], s->zName)>0 ){ azView[j] = azView[j-1]; j--; }
+      azView[j] = s->zName;
+    }
+    for(int k=0; k<nView; k++){
+      KqlAst *pId = kqlAstNewText(p->pArena, KQL_AST_IDENT, pC->iOfst, pC->nLen, azView[k], -1);
+      kqlAstAppend(p->pArena, pNew, pId);
+      nHit++;
+    }
     if( nHit==0 && !kqlAstOpt(pOp, "isfuzzy") ){
       kqlBindErr(p, pC, "KQL101", "no table matches '%s'", pC->z);
+    }else if( nHit==0 ){
+      kqlDiagAdd(p->pDiags, KQL_SEV_WARNING, "KQL101", pC->iOfst, pC->nLen, "Failed to resolve entity '%s'", pC->z);
     }
   }
   pNew->iOfst = pOp->iOfst;
@@ -777,7 +802,11 @@ KqlProgram *kqlBindQuery(KqlArena *pArena, const KqlAst *pQuery, KqlBindEnv *pEn
         kqlBindLet(&b, pSt);
         break;
       case KQL_AST_SET:
-        break;   /* query options (set x=y) do not change results here */
+        /* query options (set x=y) do not change results here, except the
+        ** two that bin_auto() reads */
+        if( pSt->z && pSt->nChild>0 && strcmp(pSt->z, "query_bin_auto_size")==0 ) b.pBinAutoSize = pSt->aChild[0];
+        if( pSt->z && pSt->nChild>0 && strcmp(pSt->z, "query_bin_auto_at")==0 ) b.pBinAutoAt = pSt->aChild[0];
+        break;
       case KQL_AST_DECLARE: case KQL_AST_ALIAS: case KQL_AST_PATTERN: case KQL_AST_RESTRICT:
         kqlBindNotSupported(&b, pSt, kqlAstKindName(pSt->eKind));
         break;

@@ -42,6 +42,8 @@ struct KqlRel {
   int iExtCol;          /* 1 + the column an extend item computed here (0: none) */
   int nExtCopy;         /* copies of that column's expressions SQLite inlines (bind_op.c) */
   int bMaterialize;     /* kqlBindSrc makes the CTE "AS MATERIALIZED" */
+  KqlRel *pPushLeft;    /* innerunique join: its left input before the dedup ... */
+  const KqlAst *pPushJoin; /* ... and the join operator: a where on left columns goes below (bind_join.c) */
 };
 
 /* let-bound names. */
@@ -90,6 +92,10 @@ struct Binder {
   int nHoist;
   /* the input of the extend being bound: pack_all() sees only its columns */
   const KqlRel *pExtendIn;
+  /* values of 'set query_bin_auto_size=...' / 'query_bin_auto_at=...' (bind.c),
+  ** read by bin_auto() (bind_call.c); NULL when not set */
+  const KqlAst *pBinAutoSize;
+  const KqlAst *pBinAutoAt;
 };
 
 #define KQL_BIND_MAX_DEPTH 400
@@ -128,6 +134,8 @@ KqlRel *kqlBindOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp);
 /* project/extend/print items with multi-column calls expanded into ASSIGNs */
 KqlAst *kqlBindExpandItems(Binder *p, const KqlAst *pOp);
 KqlRel *kqlBindJoin(Binder *p, KqlRel *pIn, const KqlAst *pOp);
+KqlRel *kqlBindJoinPushWhere(Binder *p, KqlRel *pIn, const KqlAst *pWhere,
+                             KqlRel *(*xWhere)(Binder*, KqlRel*, const KqlAst*));
 /* pFirst: the piped input (NULL for a union source); legs are pOp's children */
 KqlRel *kqlBindUnion(Binder *p, KqlRel *pFirst, const KqlAst *pFirstAst, const KqlAst *pOp);
 KqlRel *kqlBindMvExpand(Binder *p, KqlRel *pIn, const KqlAst *pOp);

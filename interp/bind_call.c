@@ -68,6 +68,14 @@ static KqlExpr **bindArgs(Binder *p, const KqlAst *pAst){
       continue;
     }
     if( pArg->eKind==KQL_AST_NAMEDARG ) pArg = pArg->aChild[0];
+    if( pArg->eKind==KQL_AST_TYPE && pAst->z
+        && ((i==3 && strcmp(pAst->z, "extract")==0) || (i==2 && strcmp(pAst->z, "percentile_tdigest")==0)) ){
+      /* extract(re, group, text, typeof(T)), percentile_tdigest(td, p, typeof(T)):
+      ** the type name goes to the SQL function */
+      a[i] = kqlExprNew(p, pArg, KQL_T_STRING, kqlBindParamText(p, pArg->z, pArg->n));
+      a[i]->bConst = 1;
+      continue;
+    }
     a[i] = kqlBindExpr(p, pArg);
   }
   return a;
@@ -626,6 +634,29 @@ static KqlExpr *bindExtractJson(Binder *p, const KqlAst *pAst){
   return r;
 }
 
+/*
+** bin_auto(x): bin_at(x, size, at) with the query's 'set query_bin_auto_size'
+** and 'set query_bin_auto_at' values (bin(x, size) without the latter).
+*/
+static KqlExpr *bindBinAuto(Binder *p, const KqlAst *pAst){
+  if( pAst->nChild!=1 ){
+    kqlBindErr(p, pAst, "KQL131", "function 'bin_auto' expects 1 argument, got %d", pAst->nChild);
+    return kqlExprError(p, pAst);
+  }
+  if( p->pBinAutoSize==0 ){
+    kqlBindErr(p, pAst, "KQL132", "bin_auto() needs the query option 'set query_bin_auto_size=...'");
+    return kqlExprError(p, pAst);
+  }
+  KqlAst *pCall = kqlAstNewText(p->pArena, KQL_AST_CALL, pAst->iOfst, pAst->nLen,
+                                p->pBinAutoAt ? "bin_at" : "bin", -1);
+  kqlAstAppend(p->pArena, pCall, pAst->aChild[0]);
+  kqlAstAppend(p->pArena, pCall, (KqlAst*)p->pBinAutoSize);
+  if( p->pBinAutoAt ) kqlAstAppend(p->pArena, pCall, (KqlAst*)p->pBinAutoAt);
+  pCall->iOfst = pAst->iOfst;
+  pCall->nLen = pAst->nLen;
+  return kqlBindCall(p, pCall);
+}
+
 KqlExpr *kqlBindCall(Binder *p, const KqlAst *pAst){
   const char *zName = pAst->z ? pAst->z : "";
   if( (strcmp(zName, "extract_json")==0 || strcmp(zName, "extractjson")==0) && !kqlBindLookup(p, zName) ){
@@ -665,6 +696,7 @@ KqlExpr *kqlBindCall(Binder *p, const KqlAst *pAst){
     p->pRow = pSave;
     return e;
   }
+  if( strcmp(zName, "bin_auto")==0 ) return bindBinAuto(p, pAst);
   const KqlBuiltin *pFn = kqlBuiltinFind(zName, -1);
   if( pFn && ((pFn->flags & KQL_FNF_PLUGIN)
               || ((pFn->flags & KQL_FNF_SENTINEL) && p->pEnv->eDialect!=1)
@@ -724,7 +756,35 @@ KqlExpr *kqlBindCall(Binder *p, const KqlAst *pAst){
   }
   kqlStrAppend(&q, ")", 1);
   if( bBad ) return kqlExprError(p, pAst);
-  KqlExpr *e = exprFrom(p, pAst, retType(pFn, a, nArg), kqlStrText(&q), a, nArg);
+  int eRet = retType(pFn, a, nArg);
+  if( nArg==4 && strcmp(zName, "extract")==0 && pAst->aChild[3]->eKind==KQL_AST_TYPE ){
+    int eTo = kqlTypeFromName(pAst->aChild[3]->z, pAst->aChild[3]->n);
+    if( eTo<=0 ){
+      kqlBindErr(p, pAst->aChild[3], "KQL132", "argument 4 of 'extract' must be typeof(type)");
+      return kqlExprError(p, pAst);
+    }
+    eRet = eTo;
+  }
+  const char *zCallSql = kqlStrText(&q);
+  if( (strcmp(zName, "avg")==0 || strcmp(zName, "avgif")==0) && nArg>0
+      && (a[0]->eType==KQL_T_TIMESPAN || a[0]->eType==KQL_T_DATETIME) ){
+    /* the mean of timespans/datetimes is one (oracle): the mean tick, truncated */
+    eRet = a[0]->eType;
+    zCallSql = kqlArenaPrintf(p->pArena, "CAST(%s AS INTEGER)", zCallSql);
+  }
+  if( eRet==KQL_T_INT && (strcmp(zName, "abs")==0 || strncmp(zName, "percentile", 10)==0) ){
+    eRet = KQL_T_LONG;   /* abs(int), percentile(int, p) are long (oracle) */
+  }
+  if( nArg==3 && strcmp(zName, "percentile_tdigest")==0 && pAst->aChild[2]->eKind==KQL_AST_TYPE ){
+    /* typeof(T) gives the result type (a number from kql_percentile_tdigest) */
+    int eTo = kqlTypeFromName(pAst->aChild[2]->z, pAst->aChild[2]->n);
+    if( eTo<=0 ){
+      kqlBindErr(p, pAst->aChild[2], "KQL132", "argument 3 of 'percentile_tdigest' must be typeof(type)");
+      return kqlExprError(p, pAst);
+    }
+    eRet = eTo;
+  }
+  KqlExpr *e = exprFrom(p, pAst, eRet, zCallSql, a, nArg);
   if( pFn->eKind==KQL_FN_AGG ){ e->bAgg = 1; e->bConst = 0; }
   if( pFn->flags & KQL_FNF_NONDET ) e->bConst = 0;
   return e;

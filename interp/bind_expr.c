@@ -480,10 +480,11 @@ static KqlExpr *typeMismatch(Binder *p, const KqlAst *pAst, KqlExpr *a, KqlExpr 
   return kqlExprError(p, pAst);
 }
 
-/* Numeric result type of a and b: long unless one is real/decimal. */
+/* Numeric result type of a and b: long unless one is real/decimal; decimal
+** wins over real (Kusto: real * decimal is decimal). */
 static int numType(int a, int b){
-  if( a==KQL_T_REAL || b==KQL_T_REAL ) return KQL_T_REAL;
   if( a==KQL_T_DECIMAL || b==KQL_T_DECIMAL ) return KQL_T_DECIMAL;
+  if( a==KQL_T_REAL || b==KQL_T_REAL ) return KQL_T_REAL;
   return KQL_T_LONG;
 }
 

@@ -70,6 +70,18 @@ KqlRel *kqlExtContext(Binder *p, const KqlAst *pAst);
 /* bind_ext_search.c: pIn is NULL for the source forms */
 KqlRel *kqlExtSearch(Binder *p, KqlRel *pIn, const KqlAst *pOp);
 KqlRel *kqlExtFind(Binder *p, KqlRel *pIn, const KqlAst *pOp);
+/* find's default output over several tables (bind_ext_find.c). */
+typedef struct KqlFindShape KqlFindShape;
+struct KqlFindShape {
+  KqlAst *pList;            /* the tables searched */
+  const char **azCommon;    /* columns every searched table has */
+  int nCommon;
+  const char **azRef;       /* columns the predicate names */
+  int nRef;
+};
+/* NULL when find searches one table or the tables disagree on a column's type. */
+KqlFindShape *kqlExtFindShape(Binder *p, const KqlAst *pOp, const KqlAst *pList, const KqlAst *pPred);
+KqlRel *kqlExtFindProject(Binder *p, KqlRel *r, const KqlFindShape *s);
 /* bind_ext_scan.c */
 KqlRel *kqlExtScan(Binder *p, KqlRel *pIn, const KqlAst *pOp);
 

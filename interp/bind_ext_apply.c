@@ -61,13 +61,14 @@ KqlRel *kqlExtMvApply(Binder *p, KqlRel *pIn, const KqlAst *pOp){
   /* the expanded items: context columns */
   KqlCol *aCtx = kqlExtCols(p, nItem + 1);
   const char **azArr = kqlArenaAlloc(p->pArena, sizeof(char*)*(size_t)nItem);
+  char *abAlias = kqlArenaAlloc(p->pArena, (size_t)nItem + 1);   /* name = expr: the input column stays */
   int nCtx = 0;
   for(int i=0; i<nItem; i++){
     const KqlAst *pItem = pItems->aChild[i];
     const KqlAst *pE = pItem->eKind==KQL_AST_MVITEM ? pItem->aChild[0] : pItem;
     const KqlAst *pType = pItem->eKind==KQL_AST_MVITEM && pItem->nChild>1 ? pItem->aChild[1] : 0;
     const char *zName = 0;
-    if( pE->eKind==KQL_AST_ASSIGN ){ zName = pE->z; pE = pE->aChild[0]; }
+    if( pE->eKind==KQL_AST_ASSIGN ){ zName = pE->z; pE = pE->aChild[0]; abAlias[nCtx] = 1; }
     KqlExpr *e = kqlBindExpr(p, pE);
     if( e->bError ){ kqlExtRowLeave(p, pSave); return kqlExtRelError(p); }
     if( e->eType!=KQL_T_DYNAMIC ){
@@ -112,23 +113,40 @@ KqlRel *kqlExtMvApply(Binder *p, KqlRel *pIn, const KqlAst *pOp){
   KqlStr c;
   kqlStrInit(&c, p->pArena);
   kqlStrAppend(&c, "SELECT ", -1);
+  /* the sub-table also holds the input columns that are not expanded, so the
+  ** sub-query may read them (Kusto: mv-apply v=Arr on (extend z = a)) */
+  KqlCol *aSub = kqlExtCols(p, pIn->nCol + nCtx + 1);
+  int nSub = 0;
+  for(int k=0; k<pIn->nCol; k++){
+    int bExpanded = 0;
+    for(int i=0; i<nCtx && !bExpanded; i++) bExpanded = strcmp(aCtx[i].zName, pIn->aCol[k].zName)==0;
+    if( bExpanded || (zIdx && strcmp(aCtx[nCtx].zName, pIn->aCol[k].zName)==0) ) continue;
+    kqlStrPrintf(&c, "%s.", zA);
+    kqlStrIdent(&c, pIn->aCol[k].zName, -1);
+    kqlStrAppend(&c, " AS ", -1);
+    kqlStrIdent(&c, pIn->aCol[k].zName, -1);
+    kqlStrAppend(&c, ", ", 2);
+    aSub[nSub++] = pIn->aCol[k];
+  }
   for(int i=0; i<nCtx; i++){
     const char *zElem = kqlArenaPrintf(p->pArena, "kql_mv_elem(%s, %s.value, %d)", azArr[i], zE, bArray);
     if( aCtx[i].eType!=KQL_T_DYNAMIC ) zElem = kqlArenaPrintf(p->pArena, "kql_mv_cast(%s, %d)", zElem, aCtx[i].eType);
     if( i ) kqlStrAppend(&c, ", ", 2);
     kqlStrPrintf(&c, "%s AS ", zElem);
     kqlStrIdent(&c, aCtx[i].zName, -1);
+    aSub[nSub++] = aCtx[i];
   }
   if( zIdx ){
     kqlStrPrintf(&c, ", %s.value AS ", zE);
     kqlStrIdent(&c, aCtx[nCtx].zName, -1);
+    aSub[nSub++] = aCtx[nCtx];
   }
   kqlStrAppend(&c, " FROM json_each(kql_mv_seq(kql_mv_count(", -1);
   for(int i=0; i<nCtx; i++) kqlStrPrintf(&c, "%s%s", i ? ", " : "", azArr[i]);
   kqlStrAppend(&c, ")", 1);
   if( zLimit ) kqlStrPrintf(&c, ", %s", zLimit);
   kqlStrPrintf(&c, ")) AS %s", zE);
-  KqlRel *pCtxRel = kqlBindRelNew(p, kqlStrText(&c), nCtx + (zIdx!=0), aCtx);
+  KqlRel *pCtxRel = kqlBindRelNew(p, kqlStrText(&c), nSub, aSub);
   pCtxRel->bOrdered = 1;
   /* bind the sub-query with the context in scope */
   KqlScope *pScope = kqlArenaAlloc(p->pArena, sizeof(KqlScope));
@@ -150,10 +168,29 @@ KqlRel *kqlExtMvApply(Binder *p, KqlRel *pIn, const KqlAst *pOp){
   const char **azSql = kqlArenaAlloc(p->pArena, sizeof(char*)*(size_t)(pIn->nCol + pRes->nCol + 1));
   int nOut = 0;
   const char *zB = kqlBindAlias(p), *zJ = kqlBindAlias(p), *zQ = kqlBindAlias(p);
+  /* a kept input column the sub-query also returns takes the sub-query's
+  ** value, in the input column's place */
+  int *aiFromSub = kqlArenaAlloc(p->pArena, sizeof(int)*(size_t)(pIn->nCol + pRes->nCol + 1));
+  char *abUsed = kqlArenaAlloc(p->pArena, (size_t)pRes->nCol + 1);
+  memset(abUsed, 0, (size_t)pRes->nCol + 1);
   for(int k=0; k<pIn->nCol; k++){
     int bExpanded = 0;
-    for(int i=0; i<nCtx && !bExpanded; i++) bExpanded = strcmp(aCtx[i].zName, pIn->aCol[k].zName)==0;
+    for(int i=0; i<nCtx && !bExpanded; i++){
+      bExpanded = !abAlias[i] && strcmp(aCtx[i].zName, pIn->aCol[k].zName)==0;
+    }
     if( bExpanded ) continue;
+    int iSub = -1;
+    for(int j=0; j<pRes->nCol && iSub<0; j++){
+      if( !abUsed[j] && strcmp(pRes->aCol[j].zName, pIn->aCol[k].zName)==0 ) iSub = j;
+    }
+    aiFromSub[nOut] = iSub;
+    if( iSub>=0 ){
+      abUsed[iSub] = 1;
+      aOut[nOut].zName = pIn->aCol[k].zName;
+      aOut[nOut].eType = pRes->aCol[iSub].eType;
+      nOut++;
+      continue;
+    }
     KqlStr r;
     kqlStrInit(&r, p->pArena);
     kqlStrPrintf(&r, "%s.", zB);
@@ -172,10 +209,15 @@ KqlRel *kqlExtMvApply(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     kqlStrPrintf(&pack, "%s.", zQ);
     kqlStrIdent(&pack, pRes->aCol[k].zName, -1);
     if( t==KQL_T_STRING || t==KQL_T_DYNAMIC || t==KQL_T_GUID ) kqlStrAppend(&pack, ")", 1);
-    const char *zName = kqlNameUnique(p, pRes->aCol[k].zName, aOut, nOut);
     KqlStr cell;
     kqlStrInit(&cell, p->pArena);
     kqlExtAppendJsonCell(&cell, kqlArenaPrintf(p->pArena, "%s.value", zJ), k, t);
+    if( abUsed[k] ){
+      for(int o=0; o<nOut; o++) if( aiFromSub[o]==k ) azSql[o] = kqlStrText(&cell);
+      continue;
+    }
+    const char *zName = kqlNameUnique(p, pRes->aCol[k].zName, aOut, nOut);
+    aiFromSub[nOut] = -1;
     azSql[nOut] = kqlStrText(&cell);
     aOut[nOut].zName = zName;
     aOut[nOut].eType = t;

@@ -10,8 +10,10 @@
 **                          a string column (.*?), numbers, bools and guids
 **                          their own shapes; every typed column must
 **                          convert or the row does not parse.
-**   kind=relaxed           as simple, but every column is (.*?) and a value
-**                          that does not convert is null for that column only.
+**   kind=relaxed           as simple, but a typed column falls back to (.*?)
+**                          where its shape does not let the rest match, and a
+**                          value that does not convert is null for that
+**                          column only.
 **   kind=regex [flags=..]  string constants are regular expressions, '*' is
 **                          .*, a string column (.*) (the flags, U for
 **                          ungreedy, i, m, s, apply to the whole pattern).
@@ -44,7 +46,20 @@ static void appendRegexLiteral(KqlStr *s, const char *z, int n){
 
 /* The capture shape of a column of type eType. */
 static const char *typeShape(int eType, int eKind){
-  if( eKind==PARSE_RELAXED ) return "(.*?)";
+  /* relaxed: a typed column takes its own shape where the rest of the text
+  ** still matches, else any text (which then fails to convert: null) */
+  if( eKind==PARSE_RELAXED ){
+    switch( eType ){
+      case KQL_T_INT: case KQL_T_LONG:
+        return "(-?\\d+|.*?)";
+      case KQL_T_REAL: case KQL_T_DECIMAL:
+        return "(-?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?|.*?)";
+      case KQL_T_BOOL:
+        return "((?i:true|false)|.*?)";
+      default:
+        return "(.*?)";
+    }
+  }
   switch( eType ){
     case KQL_T_INT: case KQL_T_LONG:
       return "(-?\\d+)";

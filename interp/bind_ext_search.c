@@ -315,12 +315,16 @@ KqlRel *kqlExtFind(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     kqlBindErr(p, pOp, "KQL251", "find: expected 'where' and a predicate");
     return kqlExtRelError(p);
   }
+  int bSmart = pProj==0 || (pProj->z && strcmp(pProj->z, "project-smart")==0);
+  KqlFindShape *pShape = pIn==0 && bSmart ? kqlExtFindShape(p, pOp, pList, pPred) : 0;
+  if( pShape ) pList = pShape->pList;   /* the tables with a column the predicate names */
   KqlRel *pRel = pIn ? withSource(p, pOp, pIn, zSrc) : unionTables(p, pOp, pList, zSrc);
   if( pRel->bError ) return pRel;
   c.pRel = pRel;
   c.iFirst = 1;
   KqlRel *r = filter(p, pRel, rewrite(p, &c, pPred));
-  if( r->bError || pProj==0 || (pProj->z && strcmp(pProj->z, "project-smart")==0) ) return r;
+  if( pShape ) return kqlExtFindProject(p, r, pShape);
+  if( r->bError || bSmart ) return r;
   /* project the listed columns after the source column; missing ones are null strings */
   int n = 1 + pProj->nChild;
   KqlCol *aOut = kqlExtCols(p, n);

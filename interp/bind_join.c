@@ -200,9 +200,73 @@ static KqlRel *bindJoinLike(Binder *p, KqlRel *pL, const KqlAst *pOp, int bLooku
                     : eKind==JK_FULLOUTER ? "FULL JOIN" : "JOIN";
   kqlStrPrintf(&s, " FROM %s AS %s %s %s AS %s ON %s", zLeftSql, zL, zJoin, kqlBindSrc(p, pR), zR,
                kqlStrText(&on));
-  return kqlBindRelNew(p, kqlStrText(&s), nCol, aCol);
+  KqlRel *pRes = kqlBindRelNew(p, kqlStrText(&s), nCol, aCol);
+  if( eKind==JK_INNERUNIQUE && !bLookup ){
+    pRes->pPushLeft = pL;
+    pRes->pPushJoin = pOp;
+  }
+  return pRes;
 }
 
 KqlRel *kqlBindJoin(Binder *p, KqlRel *pIn, const KqlAst *pOp){
   return bindJoinLike(p, pIn, pOp, pOp->eKind==KQL_AST_OP_LOOKUP);
+}
+
+/* 1 when predicate a reads only columns of the join's left side (names
+** before nLeft in the join output, or no column at all: let names), and
+** holds no sub-query or lambda. */
+static int leftOnly(const KqlAst *a, const KqlRel *pJoin, int nLeft, int nDepth){
+  if( a==0 ) return 1;
+  if( nDepth>200 ) return 0;
+  switch( a->eKind ){
+    case KQL_AST_PIPE: case KQL_AST_LAMBDA: case KQL_AST_BLOCK: case KQL_AST_CONTEXT:
+    case KQL_AST_UNION: case KQL_AST_PRINT: case KQL_AST_RANGE: case KQL_AST_DATATABLE:
+    case KQL_AST_FIND: case KQL_AST_SEARCH:
+      return 0;
+    case KQL_AST_IDENT:
+      if( a->z && kqlBindFindCol(pJoin, a->z)>=nLeft ) return 0;
+      break;
+    default:
+      break;
+  }
+  for(int i=0; i<a->nChild; i++){
+    if( !leftOnly(a->aChild[i], pJoin, nLeft, nDepth+1) ) return 0;
+  }
+  return 1;
+}
+
+/* Kusto pushes a filter that follows an innerunique join to the side it
+** reads; on the left that is before the dedup, so the rows it keeps are
+** the ones deduplicated (docs: join-innerunique, "where value == ..." gives
+** the second value). pIn is such a join's result; NULL when the filter
+** reads other columns (it then filters the join's output as usual). */
+KqlRel *kqlBindJoinPushWhere(Binder *p, KqlRel *pIn, const KqlAst *pWhere,
+                             KqlRel *(*xWhere)(Binder*, KqlRel*, const KqlAst*)){
+  KqlRel *pL = pIn->pPushLeft;
+  if( pL==0 || pIn->pPushJoin==0 || pWhere->nChild<1 ) return 0;
+  const KqlAst *pPred = pWhere->aChild[0];
+  if( pPred && pPred->eKind==KQL_AST_BINARY && pPred->eOp==TK_AND && pPred->nChild==2 ){
+    /* a and b: the conjuncts on left columns go below, the rest stay above */
+    int bL0 = leftOnly(pPred->aChild[0], pIn, pL->nCol, 0);
+    int bL1 = leftOnly(pPred->aChild[1], pIn, pL->nCol, 0);
+    if( bL0!=bL1 ){
+      KqlAst *pBelow = kqlArenaAlloc(p->pArena, sizeof(KqlAst));
+      KqlAst *pAbove = kqlArenaAlloc(p->pArena, sizeof(KqlAst));
+      *pBelow = *pWhere;
+      *pAbove = *pWhere;
+      pBelow->nChild = pAbove->nChild = 1;
+      pBelow->nAlloc = pAbove->nAlloc = 1;
+      pBelow->aChild = kqlArenaAlloc(p->pArena, sizeof(KqlAst*));
+      pAbove->aChild = kqlArenaAlloc(p->pArena, sizeof(KqlAst*));
+      pBelow->aChild[0] = (KqlAst*)pPred->aChild[bL0 ? 0 : 1];
+      pAbove->aChild[0] = (KqlAst*)pPred->aChild[bL0 ? 1 : 0];
+      KqlRel *pJ = kqlBindJoinPushWhere(p, pIn, pBelow, xWhere);
+      if( pJ==0 || pJ->bError ) return pJ;
+      return xWhere(p, pJ, pAbove);
+    }
+  }
+  if( !leftOnly(pPred, pIn, pL->nCol, 0) ) return 0;
+  KqlRel *pL2 = xWhere(p, pL, pWhere);
+  if( pL2->bError ) return pL2;
+  return kqlBindJoin(p, pL2, pIn->pPushJoin);
 }

@@ -13,7 +13,7 @@
 
 /* Functions whose result is named after their first argument. */
 static const char *const azFirstArg[] = {
-  "bin", "bin_at", "binary_all_and", "binary_all_or", "binary_all_xor", "ceiling", "endofday", "endofmonth", "endofweek", "endofyear",
+  "bin", "bin_at", "bin_auto", "binary_all_and", "binary_all_or", "binary_all_xor", "ceiling", "endofday", "endofmonth", "endofweek", "endofyear",
   "floor", "format_datetime", "parse_json", "parsejson", "round", "split", "startofday",
   "series_fill_backward", "series_fill_const", "series_fill_forward", "series_fill_linear",
   "series_fir", "series_iir", "series_outliers",
@@ -25,14 +25,16 @@ static const char *const azFirstArg[] = {
 /* Functions named <prefix>_<first argument>; prefix NULL means the function name. */
 static const struct { const char *zFn; const char *zPrefix; } aPrefix[] = {
   {"avg", 0}, {"avgif", 0}, {"count", 0}, {"countif", 0}, {"dcount", 0}, {"dcountif", 0},
-  {"hll", 0}, {"hll_merge", 0}, {"make_bag", "bag"}, {"make_bag_if", "bag"},
+  {"hll", 0}, {"hll_if", 0}, {"hll_merge", 0}, {"make_bag", "bag"}, {"make_bag_if", "bag"},
   {"make_list", "list"}, {"make_list_if", "list"}, {"make_list_with_nulls", "list"},
   {"make_set", "set"}, {"make_set_if", "set"}, {"makelist", "list"}, {"makeset", "set"},
   {"max", 0}, {"maxif", 0}, {"min", 0}, {"minif", 0}, {"stdev", 0}, {"stdevif", 0},
   {"stdevp", 0}, {"strlen", 0}, {"sum", 0}, {"sumif", 0}, {"tdigest", 0},
-  {"tdigest_merge", 0}, {"variance", 0}, {"varianceif", 0}, {"variancep", 0},
+  {"tdigest_merge", "merge_tdigests"}, {"merge_tdigest", "merge_tdigests"},
+  {"percentile_tdigest", 0}, {"percentiles_array_tdigest", "percentile_tdigest"}, {"dcount_hll", 0}, {"variance", 0}, {"varianceif", 0}, {"variancep", 0},
   {"any", 0}, {"anyif", 0}, {"count_distinct", 0}, {"count_distinctif", 0}, {"variancepif", 0}, {"stdevpif", 0},
   {"buildschema", "schema"},
+  {"percentiles_array", "percentiles"}, {"percentilesw_array", "percentiles"},
 };
 
 /* Two-argument aggregates named <name>_<x>_<y>, as the engine's docs show

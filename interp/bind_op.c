@@ -43,6 +43,11 @@ static void appendFromB(Binder *p, KqlStr *s, const KqlRel *pIn, const char *zAl
 
 /* where / filter */
 static KqlRel *opWhere(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  if( pIn->pPushJoin ){
+    /* after an innerunique join, a filter on left columns runs before the dedup */
+    KqlRel *r = kqlBindJoinPushWhere(p, pIn, pOp, opWhere);
+    if( r ) return r;
+  }
   KqlRowCtx ctx, *pSave;
   const char *zA = rowEnter(p, &ctx, &pSave, pIn);
   KqlExpr *e = kqlBindExpr(p, pOp->aChild[0]);
@@ -484,6 +489,10 @@ static void sumAdd(Binder *p, SumOut *o, const char *zName, int eType, const cha
 static void sumArgMax(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *pIn,
                       const KqlAst *pBy, int bBare, const KqlAst *pNames){
   int bMax = strstr(pCall->z, "max")!=0;
+  /* SQLite's bare columns come from an arbitrary row when every t of the
+  ** group is null; Kusto returns the first row's then (docs example), which
+  ** kql_arg_max_v/kql_arg_min_v keep. */
+  bBare = 0;
   if( pCall->nChild<2 ){
     kqlBindErr(p, pCall, "KQL131", "function '%s' expects at least 2 arguments, got %d", pCall->z, pCall->nChild);
     return;
@@ -708,7 +717,12 @@ static int selectCols(Binder *p, const KqlRel *pIn, const KqlAst *pOp, unsigned 
   int nOrder = 0;
   for(int i=0; i<pOp->nChild; i++){
     const KqlAst *pItem = pOp->aChild[i];
-    if( pItem->eKind==KQL_AST_SORTKEY ) pItem = pItem->aChild[0];
+    int eSort = 0;   /* project-reorder a* asc|desc: the matches sorted by name */
+    if( pItem->eKind==KQL_AST_SORTKEY ){
+      eSort = pItem->eOp & (KQL_SORT_ASC|KQL_SORT_DESC);
+      pItem = pItem->aChild[0];
+    }
+    int nStart = nOrder;
     const char *zPat = pItem->z;
     if( zPat==0 || (pItem->eKind!=KQL_AST_IDENT && pItem->eKind!=KQL_AST_WILDCARD) ){
       kqlBindErr(p, pItem, "KQL145", "expected a column name or a wildcard");
@@ -725,6 +739,16 @@ static int selectCols(Binder *p, const KqlRel *pIn, const KqlAst *pOp, unsigned 
     }
     if( nHit==0 && !bWild ){
       kqlBindErr(p, pItem, "KQL103", "unknown column '%s'", zPat);
+    }
+    for(int j=nStart+1; aiOrder && eSort && j<nOrder; j++){
+      int c = aiOrder[j], k = j;
+      while( k>nStart ){
+        int cmp = strcmp(pIn->aCol[aiOrder[k-1]].zName, pIn->aCol[c].zName);
+        if( (eSort & KQL_SORT_DESC) ? cmp>=0 : cmp<=0 ) break;
+        aiOrder[k] = aiOrder[k-1];
+        k--;
+      }
+      aiOrder[k] = c;
     }
   }
   if( pnOrder ) *pnOrder = nOrder;

@@ -209,6 +209,19 @@ static int narrowable(Binder *p, const KqlAst *pPipe, int iStep, NameSet *s){
 
 /* ------------------------------------------------------------------ union */
 
+/* isfuzzy=true: 1 when leg pC reads a table name that neither a let nor
+** the environment knows (the leg is then left out, with a warning). */
+static int fuzzyUnresolved(Binder *p, const KqlAst *pC){
+  while( pC && pC->eKind==KQL_AST_PIPE && pC->nChild>0 ) pC = pC->aChild[0];
+  if( pC==0 || pC->eKind!=KQL_AST_IDENT || pC->z==0 ) return 0;
+  if( kqlBindLookup(p, pC->z) ) return 0;
+  if( p->pEnv->xTable==0 ) return 1;
+  KqlTableRef ref;
+  const char *zErr = 0;
+  memset(&ref, 0, sizeof(ref));
+  return p->pEnv->xTable(p->pEnv->pArg, pC->z, &ref, &zErr)==KQL_TABLE_UNKNOWN;
+}
+
 KqlRel *kqlBindUnion(Binder *p, KqlRel *pFirst, const KqlAst *pFirstAst, const KqlAst *pOp){
   /* the pipe step this union is, if any (before binding the legs moves it) */
   const KqlAst *pPipe = 0;
@@ -228,6 +241,12 @@ KqlRel *kqlBindUnion(Binder *p, KqlRel *pFirst, const KqlAst *pFirstAst, const K
   int n = 0;
   if( pFirst ){ aLeg[n] = pFirst; aAst[n++] = pFirstAst; }
   KqlRowCtx *pSave = p->pRow;
+  const KqlAst *pFuzzy = kqlAstOpt(pOp, "isfuzzy");
+  int bFuzzy = pFuzzy && !(pFuzzy->nChild && pFuzzy->aChild[0] && pFuzzy->aChild[0]->z
+                           && strcasecmp(pFuzzy->aChild[0]->z, "false")==0);
+  char *abSkip = kqlArenaAlloc(p->pArena, (size_t)pOp->nChild + 1);
+  int nSkip = 0;
+  memset(abSkip, 0, (size_t)pOp->nChild + 1);
   p->pRow = 0;
   for(int i=0; i<pOp->nChild; i++){
     const KqlAst *pC = pOp->aChild[i];
@@ -236,8 +255,36 @@ KqlRel *kqlBindUnion(Binder *p, KqlRel *pFirst, const KqlAst *pFirstAst, const K
       p->pRow = pSave;
       return pFirst ? pFirst : kqlBindRelNew(p, "SELECT NULL WHERE 0", 0, 0);
     }
+    if( bFuzzy && fuzzyUnresolved(p, pC) ){
+      abSkip[i] = 1;
+      nSkip++;
+      continue;
+    }
     aLeg[n] = kqlBindTabular(p, pC);
     aAst[n++] = pC;
+  }
+  /* the legs left out get a warning; when none is left, they are bound
+  ** after all and report their unknown tables (not available offline) */
+  int bNone = n==0;
+  for(int i=0; i<pOp->nChild && nSkip; i++){
+    if( !abSkip[i] ) continue;
+    const KqlAst *pC = pOp->aChild[i];
+    if( bNone ){
+      aLeg[n] = kqlBindTabular(p, pC);
+      aAst[n++] = pC;
+      continue;
+    }
+    while( pC->eKind==KQL_AST_PIPE && pC->nChild>0 ) pC = pC->aChild[0];
+    kqlDiagAdd(p->pDiags, KQL_SEV_WARNING, "KQL101", pC->iOfst, pC->nLen,
+               "Failed to resolve entity '%s'", pC->z);
+  }
+  if( n==0 ){
+    /* every leg was a wildcard matching nothing */
+    if( p->pDiags->nErr==0 ) kqlBindErr(p, pOp, "KQL101", "union: no table matches its wildcards");
+    p->pRow = pSave;
+    KqlRel *r = kqlBindRelNew(p, "SELECT NULL WHERE 0", 0, 0);
+    r->bError = 1;
+    return r;
   }
   p->pRow = pSave;
   const KqlAst *pKind = kqlAstOpt(pOp, "kind");

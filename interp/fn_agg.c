@@ -230,14 +230,19 @@ static void minmaxIfFinal(sqlite3_context *ctx){
 /*
 ** kql_arg_max_v(t, v) (user data BEST_MAX) and kql_arg_min_v(t, v)
 ** (BEST_MIN): v of the row where t is largest / smallest. Rows with a
-** NULL t are skipped; on ties the first row seen wins. NULL when no row
-** has a non-null t. The binder emits one call per output column.
+** NULL t lose to any other; on ties the first row seen wins. When every t
+** is NULL, v of the first row (the docs' arg_max null-handling example).
+** The binder emits one call per output column.
 */
 static void argStep(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   int bMax = (int)(intptr_t)sqlite3_user_data(ctx);
   BestAgg *p = sqlite3_aggregate_context(ctx, sizeof(*p));
   (void)argc;
-  if( p==0 || p->bOom || sqlite3_value_type(argv[0])==SQLITE_NULL ) return;
+  if( p==0 || p->bOom ) return;
+  if( sqlite3_value_type(argv[0])==SQLITE_NULL ){
+    if( p->pKey==0 && p->pVal==0 && keepValue(&p->pVal, argv[1]) ) p->bOom = 1;
+    return;
+  }
   if( p->pKey ){
     int c = kqlAggCompare(argv[0], p->pKey);
     if( bMax ? c<=0 : c>=0 ) return;

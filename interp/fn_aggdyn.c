@@ -476,13 +476,11 @@ static void hllStep(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   else hllAddValue(p, argv[0]);
 }
 
+/* No input row at all: null, like the other aggregates without a default
+** (the summarize docs' empty-table example prints an empty hll_x). */
 static void hllFinal(sqlite3_context *ctx){
   HllAgg *p = sqlite3_aggregate_context(ctx, 0);
-  HllAgg empty;
-  if( p==0 ){
-    memset(&empty, 0, sizeof(empty));
-    p = &empty;
-  }
+  if( p==0 ) return;
   hllResult(ctx, p);
 }
 

@@ -103,7 +103,9 @@ static void b64EncodeFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
 /*
 ** base64_decode_tostring(s) (user data 0) and base64_decode_toarray(s)
 ** (user data 1). Malformed base64, or decoded bytes that are not UTF-8
-** for the string form, give NULL.
+** for the string form, give NULL for the array and "" for the string (the
+** docs' "returns null": Kusto strings are never null, the page prints an
+** empty cell).
 */
 static void b64DecodeFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   int bArray = (int)(intptr_t)sqlite3_user_data(ctx);
@@ -115,6 +117,7 @@ static void b64DecodeFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   a = b64Decode(z, n, &nOut, &bBad);
   if( a==0 ){
     if( !bBad ) sqlite3_result_error_nomem(ctx);
+    else if( !bArray ) sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
     return;
   }
   if( bArray ){
@@ -126,7 +129,11 @@ static void b64DecodeFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     kqlFnResultStr(ctx, p);
     return;
   }
-  if( !kqlFnUtf8Valid(a, nOut) ){ sqlite3_free(a); return; }
+  if( !kqlFnUtf8Valid(a, nOut) ){
+    sqlite3_free(a);
+    sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+    return;
+  }
   sqlite3_result_text(ctx, (const char*)a, nOut, sqlite3_free);
 }
 

@@ -266,7 +266,8 @@ enum { B_AND, B_OR, B_XOR, B_NOT, B_SHL, B_SHR, B_POPCOUNT };
 /*
 ** kql_binary_and(a, b), _or, _xor, kql_binary_not(a),
 ** kql_binary_shift_left(a, n), kql_binary_shift_right(a, n) (arithmetic,
-** shift count taken modulo 64 as .NET does), kql_bitset_count_ones(a).
+** shift count taken modulo 64 as .NET does; NULL for a negative n, as the
+** docs state), kql_bitset_count_ones(a).
 */
 static void fnBits(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   int eOp = (int)(intptr_t)sqlite3_user_data(ctx);
@@ -277,6 +278,7 @@ static void fnBits(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   }
   a = (uint64_t)sqlite3_value_int64(argv[0]);
   if( argc>1 ) b = (uint64_t)sqlite3_value_int64(argv[1]);
+  if( (eOp==B_SHL || eOp==B_SHR) && (int64_t)b<0 ) return;
   switch( eOp ){
     case B_AND: r = (int64_t)(a & b); break;
     case B_OR:  r = (int64_t)(a | b); break;

@@ -59,6 +59,87 @@ static void regexFree(void *p){
 }
 
 /*
+** Kusto's regex syntax (its regex page) has escapes PCRE2 lacks or reads
+** differently; rewrite them to PCRE2 spellings: \u{X} \uXXXX \U{X}
+** \UXXXXXXXX become \x{...}; outside a class, the word-boundary forms \<
+** and \b{start}, \> and \b{end}, \b{start-half} and \b{end-half} become
+** lookarounds on \w. Everything else is copied. Returns an sqlite3_malloc'ed
+** string (NULL when out of memory).
+*/
+static int isHex(char c){
+  return (c>='0' && c<='9') || (c>='a' && c<='f') || (c>='A' && c<='F');
+}
+static char *regexTranslate(const char *z, int n){
+  sqlite3_str *p = sqlite3_str_new(0);
+  int bClass = 0, i = 0;
+  while( i<n ){
+    char c = z[i];
+    if( c=='\\' && i+1<n ){
+      char d = z[i+1];
+      if( d=='u' || d=='U' ){
+        int nHex = d=='u' ? 4 : 8, j = i+2;
+        if( j<n && z[j]=='{' ){
+          int k = j+1;
+          while( k<n && isHex(z[k]) ) k++;
+          if( k<n && z[k]=='}' && k>j+1 ){
+            sqlite3_str_appendf(p, "\\x{%.*s}", k-j-1, z+j+1);
+            i = k+1;
+            continue;
+          }
+        }else{
+          int k = j;
+          while( k<n && k<j+nHex && isHex(z[k]) ) k++;
+          if( k==j+nHex ){
+            sqlite3_str_appendf(p, "\\x{%.*s}", nHex, z+j);
+            i = k;
+            continue;
+          }
+        }
+      }
+      if( !bClass ){
+        static const struct { const char *zFrom; const char *zTo; } aB[] = {
+          {"\\b{start-half}", "(?<!\\w)"}, {"\\b{end-half}", "(?!\\w)"},
+          {"\\b{start}", "\\b(?=\\w)"},  {"\\b{end}", "\\b(?<=\\w)"},
+          {"\\<", "\\b(?=\\w)"},        {"\\>", "\\b(?<=\\w)"},
+        };
+        size_t k;
+        for(k=0; k<sizeof(aB)/sizeof(aB[0]); k++){
+          int nFrom = (int)strlen(aB[k].zFrom);
+          if( i+nFrom<=n && memcmp(z+i, aB[k].zFrom, (size_t)nFrom)==0 ){
+            sqlite3_str_appendall(p, aB[k].zTo);
+            i += nFrom;
+            break;
+          }
+        }
+        if( k<sizeof(aB)/sizeof(aB[0]) ) continue;
+      }
+      sqlite3_str_append(p, z+i, 2);
+      i += 2;
+      continue;
+    }
+    if( c=='[' ){
+      if( bClass==0 ){
+        /* a leading ']' (or '^]') is a literal member, not the end */
+        sqlite3_str_appendchar(p, 1, c);
+        i++;
+        if( i<n && z[i]=='^' ){ sqlite3_str_appendchar(p, 1, '^'); i++; }
+        if( i<n && z[i]==']' ){ sqlite3_str_appendchar(p, 1, ']'); i++; }
+        bClass = 1;
+        continue;
+      }
+      bClass++;
+    }else if( c==']' && bClass>0 ){
+      bClass--;
+    }
+    sqlite3_str_appendchar(p, 1, c);
+    i++;
+  }
+  if( sqlite3_str_errcode(p) ){ sqlite3_free(sqlite3_str_finish(p)); return 0; }
+  if( sqlite3_str_length(p)==0 ){ sqlite3_free(sqlite3_str_finish(p)); return sqlite3_mprintf("%s", ""); }
+  return sqlite3_str_finish(p);
+}
+
+/*
 ** Compile z[0..n) wrapped as eMode into a new KqlRegex. On a bad pattern,
 ** reports "<zFunc>(): invalid regular expression ..." and returns NULL.
 */
@@ -80,10 +161,15 @@ static KqlRegex *regexCompile(sqlite3_context *ctx, const char *z, int n,
   if( pRe->zPat==0 ){ regexFree(pRe); sqlite3_result_error_nomem(ctx); return 0; }
   memcpy(pRe->zPat, z, (size_t)n+1);
   pRe->nPat = n;
-  switch( eMode ){
-    case RX_TRIM_HEAD: zWrapped = sqlite3_mprintf("^(?:%.*s)+", n, z); break;
-    case RX_TRIM_TAIL: zWrapped = sqlite3_mprintf("(?:%.*s)+$", n, z); break;
-    default:           zWrapped = sqlite3_mprintf("%.*s", n, z); break;
+  {
+    char *zRx = regexTranslate(z, n);
+    if( zRx==0 ){ regexFree(pRe); sqlite3_result_error_nomem(ctx); return 0; }
+    switch( eMode ){
+      case RX_TRIM_HEAD: zWrapped = sqlite3_mprintf("^(?:%s)+", zRx); break;
+      case RX_TRIM_TAIL: zWrapped = sqlite3_mprintf("(?:%s)+$", zRx); break;
+      default:           zWrapped = sqlite3_mprintf("%s", zRx); break;
+    }
+    sqlite3_free(zRx);
   }
   if( zWrapped==0 ){ regexFree(pRe); sqlite3_result_error_nomem(ctx); return 0; }
   nWrapped = (int)strlen(zWrapped);

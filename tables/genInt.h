@@ -495,7 +495,10 @@ int kqlGenIsClean(int eGen);
   G(DYNLOC, KQL_GO_JSON, 0, kqlGenDynLocation) \
   G(DYNDEV, KQL_GO_JSON, 0, kqlGenDynDevice) \
   G(DYNSTATUS, KQL_GO_JSON, 0, kqlGenDynStatus) \
-  G(DYNCAP, KQL_GO_JSON, 0, kqlGenDynCaPolicies)
+  G(DYNCAP, KQL_GO_JSON, 0, kqlGenDynCaPolicies) \
+  G(EVTLOGID, KQL_GO_INT, 1, kqlGenLogEventId) \
+  G(EVTLOG, KQL_GO_TEXT, 1, kqlGenLogEvent) \
+  G(EVTXML, KQL_GO_TEXT, 0, kqlGenEventXml)
 
 enum {
 #define G(E, O, C, F) KQL_G_##E,

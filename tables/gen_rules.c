@@ -123,6 +123,12 @@ static const KqlGenRule aRule[] = {
   RT("Syslog|LinuxAuditLog", "Computer|HostName|CollectorHostName", HOST, 1, 100),
   RT("Syslog|LinuxAuditLog", "ProcessName|exe|comm", ENUM, L(SYSLOG_PROC), 100),
 
+  RT("Event", "EventID", EVTLOGID, 0, 100),       /* Sysmon and System events: gen_evtxml.c */
+  RT("Event", "Source", EVTLOG, 0, 100),
+  RT("Event", "EventLog", EVTLOG, 1, 100),
+  RT("Event", "RenderedDescription", EVTLOG, 2, 100),
+  RT("Event", "EventData", EVTXML, 1, 100),
+  RT("SecurityEvent", "EventData", EVTXML, 0, 90),
   RT("SecurityEvent|WindowsEvent|Event", "Activity|RenderedDescription", EVENTACT, 0, 100),
   RT("SecurityEvent", "NewProcessName|ParentProcessName|ProcessName|Process|CallerProcessName|ServiceFileName",
      FPATH, 0, 60),
