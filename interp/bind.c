@@ -815,9 +815,30 @@ KqlProgram *kqlBindQuery(KqlArena *pArena, const KqlAst *pQuery, KqlBindEnv *pEn
           kqlBindErr(&b, pSt, "KQL106", "a query statement must be a tabular expression");
           break;
         }
+        if( kqlBindForkOp(pSt) ){
+          /* fork / facet: one result statement per table (bind_fork.c) */
+          KqlRel **ap = 0;
+          int nr = kqlBindFork(&b, pSt, &ap);
+          if( pDiags->nErr==nErrBefore && nr>0 ){
+            KqlBoundStmt *aNew = kqlArenaAlloc(pArena, sizeof(KqlBoundStmt)*(size_t)(pProg->nStmt + nr + nStmt - i + 1));
+            if( pProg->nStmt ) memcpy(aNew, pProg->aStmt, sizeof(KqlBoundStmt)*(size_t)pProg->nStmt);
+            pProg->aStmt = aNew;
+            for(int k=0; k<nr; k++){
+              KqlBoundStmt *ps = &pProg->aStmt[pProg->nStmt++];
+              ps->pAst = pSt;
+              ps->zSql = kqlArenaPrintf(pArena, "%s%s", kqlBindWith(&b), ap[k]->zSql);
+              ps->nCol = ap[k]->nCol;
+              ps->aCol = ap[k]->aCol;
+            }
+          }
+          break;
+        }
         KqlRel *r = kqlBindTabular(&b, pSt);
         if( r->pGraph ) kqlBindErr(&b, pSt, "KQL106", "a query statement must be a tabular expression, not a graph");
-        if( pDiags->nErr==nErrBefore ){
+        /* T | consume: the query runs for its side effects, no result table */
+        int bConsume = pSt->eKind==KQL_AST_PIPE && pSt->nChild>1 && pSt->aChild[pSt->nChild-1]
+                       && pSt->aChild[pSt->nChild-1]->eKind==KQL_AST_OP_CONSUME;
+        if( pDiags->nErr==nErrBefore && !bConsume ){
           KqlBoundStmt *ps = &pProg->aStmt[pProg->nStmt++];
           ps->pAst = pSt;
           ps->zSql = kqlArenaPrintf(pArena, "%s%s", kqlBindWith(&b), r->zSql);

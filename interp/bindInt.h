@@ -136,6 +136,9 @@ KqlAst *kqlBindExpandItems(Binder *p, const KqlAst *pOp);
 KqlRel *kqlBindJoin(Binder *p, KqlRel *pIn, const KqlAst *pOp);
 KqlRel *kqlBindJoinPushWhere(Binder *p, KqlRel *pIn, const KqlAst *pWhere,
                              KqlRel *(*xWhere)(Binder*, KqlRel*, const KqlAst*));
+/* bind_fork.c: a statement ending in fork or facet gives several tables */
+const KqlAst *kqlBindForkOp(const KqlAst *pSt);
+int kqlBindFork(Binder *p, const KqlAst *pSt, KqlRel ***papOut);
 /* pFirst: the piped input (NULL for a union source); legs are pOp's children */
 KqlRel *kqlBindUnion(Binder *p, KqlRel *pFirst, const KqlAst *pFirstAst, const KqlAst *pOp);
 KqlRel *kqlBindMvExpand(Binder *p, KqlRel *pIn, const KqlAst *pOp);

@@ -25,7 +25,7 @@ static const char *const azFirstArg[] = {
 /* Functions named <prefix>_<first argument>; prefix NULL means the function name. */
 static const struct { const char *zFn; const char *zPrefix; } aPrefix[] = {
   {"avg", 0}, {"avgif", 0}, {"count", 0}, {"countif", 0}, {"dcount", 0}, {"dcountif", 0},
-  {"hll", 0}, {"hll_if", 0}, {"hll_merge", 0}, {"make_bag", "bag"}, {"make_bag_if", "bag"},
+  {"hll", 0}, {"hll_if", 0}, {"hll_merge", 0}, {"make_bag", "bag"}, {"make_bag_if", "bag"}, {"make_dictionary", "dictionary"},
   {"make_list", "list"}, {"make_list_if", "list"}, {"make_list_with_nulls", "list"},
   {"make_set", "set"}, {"make_set_if", "set"}, {"makelist", "list"}, {"makeset", "set"},
   {"max", 0}, {"maxif", 0}, {"min", 0}, {"minif", 0}, {"stdev", 0}, {"stdevif", 0},
@@ -34,7 +34,9 @@ static const struct { const char *zFn; const char *zPrefix; } aPrefix[] = {
   {"percentile_tdigest", 0}, {"percentiles_array_tdigest", "percentile_tdigest"}, {"dcount_hll", 0}, {"variance", 0}, {"varianceif", 0}, {"variancep", 0},
   {"any", 0}, {"anyif", 0}, {"count_distinct", 0}, {"count_distinctif", 0}, {"variancepif", 0}, {"stdevpif", 0},
   {"buildschema", "schema"},
-  {"percentiles_array", "percentiles"}, {"percentilesw_array", "percentiles"},
+  /* percentiles_array: percentiles_X (docs and oracle); percentilesw_array:
+  ** percentile_X as both of the docs' examples print it (the oracle says percentiles_X) */
+  {"percentiles_array", "percentiles"}, {"percentilesw_array", "percentile"},
 };
 
 /* Two-argument aggregates named <name>_<x>_<y>, as the engine's docs show

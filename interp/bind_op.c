@@ -889,6 +889,8 @@ static KqlRel *bindOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     case KQL_AST_OP_JOIN: case KQL_AST_OP_LOOKUP: return kqlBindJoin(p, pIn, pOp);
     case KQL_AST_OP_UNION:     return kqlBindUnion(p, pIn, 0, kqlBindExpandWildcards(p, pOp));
     case KQL_AST_OP_MVEXPAND:  return kqlBindMvExpand(p, pIn, pOp);
+    case KQL_AST_OP_CONSUME:   /* rows are consumed; as the last operator: no table (bind.c) */
+      return kqlBindRelNew(p, kqlArenaPrintf(p->pArena, "SELECT * FROM (%s) WHERE 0", pIn->zSql), pIn->nCol, pIn->aCol);
     case KQL_AST_OP_AS:
       if( pOp->z ) kqlBindDefineRel(p, pOp->z, pIn);   /* later statements may name it */
       return pIn;

@@ -136,6 +136,10 @@ static const DocCase aDocs[] = {
    "input:dynamic,result:dynamic\n"
    "{\"key1\":1,\"key2\":2},{\"key1\":1,\"key2\":2,\"key3\":3}\n"
    "{\"key1\":1,\"key3\":\"abc\"},{\"key1\":1,\"key3\":3}\n"},
+  /* consume */
+  {
+   "range x from 1 to 3 step 1 | consume\n",
+   ""},
   /* datatable_op */
   {
    "datatable(Date:datetime, Event:string, MoreData:dynamic) [\n"
@@ -155,6 +159,27 @@ static const DocCase aDocs[] = {
    "print extract_json(\"$.name\", json, typeof(string));\n",
    "print_0:string\n"
    "John\n"},
+  /* facet_with */
+  {
+   "datatable(State:string, EventType:string)[\"ALASKA\",\"Heavy Snow\",\"ALASKA\",\"Heavy Rain\",\"ARIZONA\",\"Heavy Snow\"] | facet by State, EventType with (where State == \"ARIZONA\")\n",
+   "State:string,EventType:string\n"
+   "ARIZONA,Heavy Snow\n"
+   "--\n"
+   "State:string,count_State:long\n"
+   "ALASKA,2\n"
+   "ARIZONA,1\n"
+   "--\n"
+   "EventType:string,count_EventType:long\n"
+   "Heavy Rain,1\n"
+   "Heavy Snow,2\n"},
+  /* fork_two */
+  {
+   "range x from 1 to 3 step 1 | fork (where x > 1 | count) (take 1)\n",
+   "Count:long\n"
+   "2\n"
+   "--\n"
+   "x:long\n"
+   "1\n"},
   /* format_ipv4_mask */
   {
    "datatable(address:string, mask:long)\n"
@@ -650,6 +675,16 @@ static const DocCase aDocs[] = {
    "555-555-1234,555-555-1213,50,{\"SourceNumber\":\"555-555-1234\",\"TargetNumber\":\"555-555-1213\",\"CharsCount\":50},{\"SourceNumber\":\"555-555-1234\",\"TargetNumber\":\"555-555-1213\",\"CharsCount\":50}\n"
    "555-555-1313,,42,{\"SourceNumber\":\"555-555-1313\",\"TargetNumber\":\"\",\"CharsCount\":42},{\"SourceNumber\":\"555-555-1313\",\"CharsCount\":42}\n"
    ",555-555-3456,74,{\"SourceNumber\":\"\",\"TargetNumber\":\"555-555-3456\",\"CharsCount\":74},{\"TargetNumber\":\"555-555-3456\",\"CharsCount\":74}\n"},
+  /* pack_array_mixed */
+  {
+   "range x from 1 to 3 step 1\n"
+   "| extend y = tostring(x * 2)\n"
+   "| extend z = (x * 2) * 1s\n"
+   "| project pack_array(x, y, z)\n",
+   "Column1:dynamic\n"
+   "[1,\"2\",\"00:00:02\"]\n"
+   "[2,\"4\",\"00:00:04\"]\n"
+   "[3,\"6\",\"00:00:06\"]\n"},
   /* parse_ipv6_v4 */
   {
    "datatable(ipv4: string)\n"
@@ -661,6 +696,28 @@ static const DocCase aDocs[] = {
    "192.168.255.255,0000:0000:0000:0000:0000:ffff:c0a8:ffff\n"
    "192.168.255.255/24,0000:0000:0000:0000:0000:ffff:c0a8:ff00\n"
    "255.255.255.255,0000:0000:0000:0000:0000:ffff:ffff:ffff\n"},
+  /* parse_json_metrics */
+  {
+   "datatable(context_custom_metrics:string)\n"
+   "[\n"
+   "    '{\"duration\":{\"value\":118.0,\"count\":5.0,\"min\":100.0,\"max\":150.0,\"stdDev\":0.0,\"sampledValue\":118.0,\"sum\":118.0}}'\n"
+   "]\n"
+   "| extend d = parse_json(context_custom_metrics)\n"
+   "| extend duration_value = d.duration.value, duration_min = d.duration.min\n",
+   "context_custom_metrics:string,d:dynamic,duration_value:dynamic,duration_min:dynamic\n"
+   "{\"duration\":{\"value\":118.0,\"count\":5.0,\"min\":100.0,\"max\":150.0,\"stdDev\":0.0,\"sampledValue\":118.0,\"sum\":118.0}},{\"duration\":{\"value\":118.0,\"count\":5.0,\"min\":100.0,\"max\":150.0,\"stdDev\":0.0,\"sampledValue\":118.0,\"sum\":118.0}},118.0,100.0\n"},
+  /* parse_json_nested */
+  {
+   "let d='{\"a\":123, \"b\":\"{\\\\\"c\\\\\":456}\"}';\n"
+   "print d_b_c=parse_json(tostring(parse_json(d).b)).c\n",
+   "d_b_c:dynamic\n"
+   "456\n"},
+  /* parse_json_nested_print */
+  {
+   "let d='{\"a\":123, \"b\":\"{\\\\\"c\\\\\":456}\"}';\n"
+   "print d\n",
+   "print_0:string\n"
+   "{\"a\":123, \"b\":\"{\\\"c\\\":456}\"}\n"},
   /* parse_regex */
   {
    "let Traces = datatable(EventText: string)\n"

@@ -377,11 +377,16 @@ static const DocCase aDocs[] = {
    " | summarize hll_if(name, n > 8) | project dcount_hll(hll_if_name)",
    "dcount_hll_hll_if_name:long\n"
    "3\n"},
-  /* percentilesw_array(): the docs' latency example; named percentiles_X (oracle) */
+  /* percentilesw_array(): the docs' latency example, named percentile_X as the
+  ** docs print it; percentiles_array() is percentiles_X (docs and oracle) */
   {"let latencyTable = datatable (ReqCount:long, LatencyBucket:long)\n[\n    8, 10,\n    6, 20,\n    3, 30,\n    1, 40\n];\n"
    "latencyTable\n| summarize percentilesw_array(LatencyBucket, ReqCount, dynamic([50, 75, 99.9]))",
-   "percentiles_LatencyBucket:dynamic\n"
+   "percentile_LatencyBucket:dynamic\n"
    "[20,20,40]\n"},
+  {"datatable (ReqCount:long, LatencyBucket:long)[8, 10, 6, 20, 3, 30, 1, 40]"
+   " | summarize percentiles_array(LatencyBucket, 50, 75, 99.9)",
+   "percentiles_LatencyBucket:dynamic\n"
+   "[20,30,40]\n"},
   /* startofweek(): the docs' week-from-Monday function */
   {"let startofweekFromMonday = (dateArg: datetime) {\n"
    "    datetime_add('day', 1, startofweek(datetime_add('day', -1, dateArg)))\n"
@@ -416,6 +421,21 @@ static const DocCase aDocs[] = {
    " 4, 4h, datetime(2020-01-05)] | summarize avg(ts), avg(d), avgif(ts, i > 1), percentile(i, 50) | extend a=abs(toint(-2))",
    "avg_ts:timespan,avg_d:datetime,avgif_ts:timespan,percentile_i_50:long,a:long\n"
    "02:20:00,2020-01-03T00:00:00Z,03:00:00,2,2\n"},
+  /* bin_at(): daily bins aligned to noon, and the docs' datatable example */
+  {"print bin_at(datetime(2017-05-15 10:20:00.0), 1d, datetime(1970-01-01 12:00:00.0))",
+   "print_0:datetime\n"
+   "2017-05-14T12:00:00Z\n"},
+  {"datatable(Date:datetime, NumOfEvents:int)[\n"
+   "datetime(2018-02-24T15:14),3,\ndatetime(2018-02-24T15:24),4,\ndatetime(2018-02-23T16:14),4,\n"
+   "datetime(2018-02-23T17:29),4,\ndatetime(2018-02-26T15:14),5]\n"
+   "| summarize TotalEvents=sum(NumOfEvents) by bin_at(Date, 1d, datetime(2018-02-24 15:14:00.0000000)) | order by Date asc",
+   "Date:datetime,TotalEvents:long\n"
+   "2018-02-23T15:14:00Z,8\n2018-02-24T15:14:00Z,7\n2018-02-26T15:14:00Z,5\n"},
+  /* percentilesw(): the docs' latency example */
+  {"datatable (ReqCount:long, LatencyBucket:long)[8, 10, 6, 20, 3, 30, 1, 40]"
+   " | summarize percentilesw(LatencyBucket, ReqCount, 50, 75, 99.9)",
+   "percentile_LatencyBucket_50:long,percentile_LatencyBucket_75:long,percentile_LatencyBucket_99_9:long\n"
+   "20,20,40\n"},
   /* modulo is never negative (numerical operators page) */
   {"print plusPlus = 14 % 12, minusPlus = -14 % 12, plusMinus = 14 % -12, minusMinus = -14 % -12",
    "plusPlus:long,minusPlus:long,plusMinus:long,minusMinus:long\n"

@@ -48,6 +48,9 @@ static const EngCase aCase[] = {
   ** name keeps it and the synthesized one is numbered (the docs' example) */
   {"union withsource=T (print x=1), (print x=toint(2)), (print x_long=3)",
    "T:string,x_long1:long,x_int:int,x_long:long\nunion_arg0,1,null,null\nunion_arg1,null,2,null\nunion_arg2,null,null,3\n"},
+  /* make_dictionary: the deprecated name of make_bag, named dictionary_X */
+  {"datatable(d:dynamic)[dynamic({\"a\":1}), dynamic({\"b\":2})] | summarize make_dictionary(d)",
+   "dictionary_d:dynamic\n{\"a\":1,\"b\":2}\n"},
   /* print names every unnamed item print_N, whatever the function */
   {"let y = \"s\"; print strlen(y), tostring(1), n = strlen(\"ab\")",
    "print_0:long,print_1:string,n:long\n1,1,2\n"},
