@@ -196,6 +196,11 @@ static const DocCase aDocs[] = {
    "192.168.1.1,32,192.168.1.1,192.168.1.1/32\n"
    "192.168.1.1/24,32,192.168.1.0,192.168.1.0/24\n"
    "192.168.1.1/24,-1,,\n"},
+  /* has_ipv4 */
+  {
+   "print a=has_ipv4('05:04:54 127.0.0.1 GET /favicon.ico 404', '127.0.0.1'), b=has_ipv4('05:04:54 127.0.0.256 GET /favicon.ico 404', '127.0.0.256'), c=has_ipv4('05:04:54127.0.0.1 GET /favicon.ico 404', '127.0.0.1')\n",
+   "a:bool,b:bool,c:bool\n"
+   "true,false,false\n"},
   /* ipv4_is_match_prefix */
   {
    "datatable(ip1_string:string, ip2_string:string, prefix:long)\n"
@@ -737,6 +742,30 @@ static const DocCase aDocs[] = {
    "PipelineScheduler,20,02/17/2016 08:40:01, ,02/17/2016 08:40:01, ,2016-02-17T08:39:01Z\n"
    "PipelineScheduler,22,02/17/2016 08:41:01, ,02/17/2016 08:41:00, ,2016-02-17T08:40:01Z\n"
    "PipelineScheduler,16,02/17/2016 08:41:00, ,02/17/2016 08:41:00, ,2016-02-17T08:40:00Z\n"},
+  /* parse_regex_s */
+  {
+   "let Traces=datatable(EventText: string)\n"
+   "    [\n"
+   "    \"Event: NotifySliceRelease (resourceName=PipelineScheduler\\ntotalSlices=27\\nsliceNumber=23\\nlockTime=02/17/2016 08:40:01\\nreleaseTime=02/17/2016 08:40:01\\npreviousLockTime=02/17/2016 08:39:01)\",\n"
+   "    \"Event: NotifySliceRelease (resourceName=PipelineScheduler\\ntotalSlices=27\\nsliceNumber=15\\nlockTime=02/17/2016 08:40:00\\nreleaseTime=02/17/2016 08:40:00\\npreviousLockTime=02/17/2016 08:39:00)\",\n"
+   "    \"Event: NotifySliceRelease (resourceName=PipelineScheduler\\ntotalSlices=27\\nsliceNumber=20\\nlockTime=02/17/2016 08:40:01\\nreleaseTime=02/17/2016 08:40:01\\npreviousLockTime=02/17/2016 08:39:01)\",\n"
+   "    \"Event: NotifySliceRelease (resourceName=PipelineScheduler\\ntotalSlices=27\\nsliceNumber=22\\nlockTime=02/17/2016 08:41:01\\nreleaseTime=02/17/2016 08:41:00\\npreviousLockTime=02/17/2016 08:40:01)\",\n"
+   "    \"Event: NotifySliceRelease (resourceName=PipelineScheduler\\ntotalSlices=27\\nsliceNumber=16\\nlockTime=02/17/2016 08:41:00\\nreleaseTime=02/17/2016 08:41:00\\npreviousLockTime=02/17/2016 08:40:00)\"\n"
+   "];\n"
+   "Traces\n"
+   "| parse kind=regex flags=s EventText with * \"resourceName=\" resourceName: string \"(.*?)totalSlices=\" totalSlices: long \"(.*?)lockTime=\" lockTime: datetime \"(.*?)releaseTime=\" releaseTime: datetime \"(.*?)previousLockTime=\" previousLockTime: datetime \"\\\\)\" \n"
+   "| project-away EventText\n",
+   "resourceName:string,totalSlices:long,lockTime:datetime,releaseTime:datetime,previousLockTime:datetime\n"
+   "PipelineScheduler\n"
+   ",27,2016-02-17T08:40:01Z,2016-02-17T08:40:01Z,2016-02-17T08:39:01Z\n"
+   "PipelineScheduler\n"
+   ",27,2016-02-17T08:40:00Z,2016-02-17T08:40:00Z,2016-02-17T08:39:00Z\n"
+   "PipelineScheduler\n"
+   ",27,2016-02-17T08:40:01Z,2016-02-17T08:40:01Z,2016-02-17T08:39:01Z\n"
+   "PipelineScheduler\n"
+   ",27,2016-02-17T08:41:01Z,2016-02-17T08:41:00Z,2016-02-17T08:40:01Z\n"
+   "PipelineScheduler\n"
+   ",27,2016-02-17T08:41:00Z,2016-02-17T08:41:00Z,2016-02-17T08:40:00Z\n"},
   /* parse_regex_ui */
   {
    "let Traces = datatable(EventText: string)\n"
