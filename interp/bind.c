@@ -137,6 +137,36 @@ void kqlBindDefineRel(Binder *p, const char *zName, KqlRel *pRel){
 ** Is pAst a tabular expression? Decided syntactically, plus a look at the
 ** let scope for names. A bare name that is not let-bound is a table.
 */
+/*
+** Whether pExpr, the result expression of user function pLam, is tabular. A
+** bare name there may be one of the function's parameters or a let of its
+** body, which the caller's scope does not know: (a:long) { a } is scalar.
+*/
+static int lambdaResultTabular(Binder *p, const KqlAst *pLam, const KqlAst *pExpr, int nDepth){
+  const KqlAst *pParams = pLam->nChild>0 ? pLam->aChild[0] : 0;
+  const KqlAst *pBody = pLam->nChild>1 ? pLam->aChild[1] : 0;
+  while( pExpr && pExpr->eKind==KQL_AST_PAREN && pExpr->nChild==1 ) pExpr = pExpr->aChild[0];
+  if( pExpr && pExpr->eKind==KQL_AST_IDENT && pExpr->z && nDepth<8 ){
+    if( pBody && pBody->eKind==KQL_AST_BLOCK ){
+      for(int i=pBody->nChild-2; i>=0; i--){
+        const KqlAst *pSt = pBody->aChild[i];
+        if( pSt && pSt->eKind==KQL_AST_LET && pSt->z && strcmp(pSt->z, pExpr->z)==0 ){
+          const KqlAst *pV = pSt->nChild ? pSt->aChild[0] : 0;
+          if( pV==0 || pV->eKind==KQL_AST_LAMBDA ) break;
+          return lambdaResultTabular(p, pLam, pV, nDepth+1);
+        }
+      }
+    }
+    for(int i=0; pParams && i<pParams->nChild; i++){
+      const KqlAst *pPar = pParams->aChild[i];
+      if( pPar && pPar->z && strcmp(pPar->z, pExpr->z)==0 ){
+        return pPar->nChild>0 && pPar->aChild[0] && pPar->aChild[0]->eKind==KQL_AST_SCHEMA;
+      }
+    }
+  }
+  return kqlBindIsTabular(p, pExpr);
+}
+
 int kqlBindIsTabular(Binder *p, const KqlAst *pAst){
   if( pAst==0 ) return 0;
   switch( pAst->eKind ){
@@ -169,9 +199,9 @@ int kqlBindIsTabular(Binder *p, const KqlAst *pAst){
         const KqlAst *pBody = s->pAst->nChild>1 ? s->pAst->aChild[1] : 0;
         if( pBody && pBody->eKind==KQL_AST_BLOCK && pBody->nChild>0 ){
           const KqlAst *pLast = pBody->aChild[pBody->nChild-1];
-          return kqlBindIsTabular(p, pLast);
+          return lambdaResultTabular(p, s->pAst, pLast, 0);
         }
-        return kqlBindIsTabular(p, pBody);
+        return lambdaResultTabular(p, s->pAst, pBody, 0);
       }
       return 0;
     }
@@ -637,6 +667,34 @@ KqlRel *kqlBindTabular(Binder *p, const KqlAst *pAst){
 
 /* --------------------------------------------------------------- lambdas */
 
+/*
+** The argument for parameter i of a user function at call pCall: positional
+** arguments first, then name=value ones matched by name, else the
+** parameter's default (NULL when none). A name=value argument that names no
+** parameter is reported (once, for i==0).
+*/
+const KqlAst *kqlBindLambdaArg(Binder *p, const KqlAst *pCall, const KqlAst *pParams, int i){
+  const KqlAst *pPar = pParams->aChild[i];
+  const KqlAst *pFound = 0;
+  int iPos = 0;
+  for(int k=0; k<pCall->nChild; k++){
+    const KqlAst *a = pCall->aChild[k];
+    if( a->eKind==KQL_AST_NAMEDARG ){
+      int bKnown = 0;
+      for(int j=0; j<pParams->nChild; j++){
+        const char *zP = pParams->aChild[j]->z;
+        if( a->z && zP && strcmp(a->z, zP)==0 ) bKnown = 1;
+      }
+      if( !bKnown && i==0 ) kqlBindErr(p, a, "KQL130", "function has no parameter '%s'", a->z ? a->z : "");
+      if( pFound==0 && a->z && pPar->z && strcmp(a->z, pPar->z)==0 ) pFound = a->nChild ? a->aChild[0] : 0;
+    }else if( iPos++==i && pFound==0 ){
+      pFound = a;
+    }
+  }
+  if( pFound ) return pFound;
+  return pPar->nChild>1 ? pPar->aChild[1] : 0;
+}
+
 static KqlRel *bindLambdaTabular(Binder *p, const KqlAst *pCall, KqlScope *pFn){
   const KqlAst *pLam = pFn->pAst;
   const KqlAst *pParams = pLam->nChild>0 ? pLam->aChild[0] : 0;
@@ -651,7 +709,7 @@ static KqlRel *bindLambdaTabular(Binder *p, const KqlAst *pCall, KqlScope *pFn){
   KqlScope *pNew = pFn->pDefScope;
   for(int i=0; i<nParam; i++){
     const KqlAst *pPar = pParams->aChild[i];
-    const KqlAst *pArg = i<pCall->nChild ? pCall->aChild[i] : (pPar->nChild>1 ? pPar->aChild[1] : 0);
+    const KqlAst *pArg = kqlBindLambdaArg(p, pCall, pParams, i);
     if( pArg==0 ){
       kqlBindErr(p, pCall, "KQL130", "function '%s': missing argument '%s'", pFn->zName, pPar->z);
       return relError(p);
@@ -807,7 +865,29 @@ KqlProgram *kqlBindQuery(KqlArena *pArena, const KqlAst *pQuery, KqlBindEnv *pEn
         if( pSt->z && pSt->nChild>0 && strcmp(pSt->z, "query_bin_auto_size")==0 ) b.pBinAutoSize = pSt->aChild[0];
         if( pSt->z && pSt->nChild>0 && strcmp(pSt->z, "query_bin_auto_at")==0 ) b.pBinAutoAt = pSt->aChild[0];
         break;
-      case KQL_AST_DECLARE: case KQL_AST_ALIAS: case KQL_AST_PATTERN: case KQL_AST_RESTRICT:
+      case KQL_AST_DECLARE:
+        /* declare query_parameters(n:T = v, ...): no request supplies values
+        ** here, so each parameter is its default (of type T), as with let */
+        for(int k=0; k<pSt->nChild; k++){
+          const KqlAst *pPar = pSt->aChild[k];
+          const KqlAst *pType = pPar && pPar->nChild>0 ? pPar->aChild[0] : 0;
+          const KqlAst *pDef = pPar && pPar->nChild>1 ? pPar->aChild[1] : 0;
+          if( pDef==0 || pType==0 || pType->eKind!=KQL_AST_TYPE ){
+            kqlBindNotSupported(&b, pPar ? pPar : pSt, "query parameter without a default value");
+            continue;
+          }
+          KqlExpr *e = kqlBindExpr(&b, pDef);
+          int eT = kqlTypeFromName(pType->z, pType->n);
+          if( eT>0 && eT!=e->eType && !e->bError ){
+            KqlExpr *e2 = kqlExprNew(&b, pDef, eT, kqlExprAs(&b, e, eT));
+            e2->bConst = e->bConst;
+            e = e2;
+          }
+          KqlScope *s = scopePush(&b, pPar->z, KQL_SCOPE_SCALAR);
+          s->pExpr = e;
+        }
+        break;
+      case KQL_AST_ALIAS: case KQL_AST_PATTERN: case KQL_AST_RESTRICT:
         kqlBindNotSupported(&b, pSt, kqlAstKindName(pSt->eKind));
         break;
       default: {

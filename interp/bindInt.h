@@ -170,6 +170,8 @@ int kqlBindFindCol(const KqlRel *pRel, const char *zName);
 const char *kqlBindPrefilter(Binder *p, const KqlAst *pPred, const KqlRel *pIn);
 /* The SQL reference to column iCol of the row context. */
 const char *kqlBindColRef(Binder *p, int iCol);
+/* The argument AST for parameter i of a user function call (positional, name=value or default). */
+const KqlAst *kqlBindLambdaArg(Binder *p, const KqlAst *pCall, const KqlAst *pParams, int i);
 /* Serialize a DYNARRAY/DYNBAG/LITERAL tree as JSON (constant dynamic). */
 const char *kqlBindDynJson(Binder *p, const KqlAst *pAst, int *pbOk);
 

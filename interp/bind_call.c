@@ -149,12 +149,13 @@ static int retType(const KqlBuiltin *pFn, KqlExpr **a, int nArg){
     }
     case KQL_RET_NUM: {
       if( nArg>0 && !kqlTypeIsNumeric(a[0]->eType) && a[0]->eType!=KQL_T_UNKNOWN ) return a[0]->eType;
-      int t = KQL_T_LONG;
+      int t = KQL_T_LONG, bAllInt = nArg>0;
       for(int i=0; i<nArg; i++){
+        if( a[i]->eType!=KQL_T_INT ) bAllInt = 0;
         if( a[i]->eType==KQL_T_REAL ) t = KQL_T_REAL;
         else if( a[i]->eType==KQL_T_DECIMAL && t!=KQL_T_REAL ) t = KQL_T_DECIMAL;
       }
-      return t;
+      return bAllInt ? KQL_T_INT : t;   /* max_of(int, int) is int (oracle) */
     }
     case KQL_RET_SUM: {
       int t = nArg>0 ? a[0]->eType : KQL_T_LONG;
@@ -180,7 +181,7 @@ static KqlExpr *bindLambdaScalar(Binder *p, const KqlAst *pCall, KqlScope *pFn){
   KqlScope *pNew = pFn->pDefScope;
   for(int i=0; i<nParam; i++){
     const KqlAst *pPar = pParams->aChild[i];
-    const KqlAst *pArg = i<pCall->nChild ? pCall->aChild[i] : (pPar->nChild>1 ? pPar->aChild[1] : 0);
+    const KqlAst *pArg = kqlBindLambdaArg(p, pCall, pParams, i);
     if( pArg==0 ){
       kqlBindErr(p, pCall, "KQL130", "function '%s': missing argument '%s'", pFn->zName, pPar->z);
       return kqlExprError(p, pCall);
@@ -736,6 +737,25 @@ KqlExpr *kqlBindCall(Binder *p, const KqlAst *pAst){
   if( (pFn->flags & KQL_FNF_NOTSUPP) || pFn->zSql==0 ){
     kqlBindNotSupported(p, pAst, zName);
     return kqlExprError(p, pAst);
+  }
+  if( (pFn->flags & KQL_FNF_STARARG) && strcmp(zName, "estimate_data_size")==0 ){
+    /* estimate_data_size(*): '*' stands for every column of the row */
+    const KqlRel *pRel = p->pRow ? p->pRow->pRel : 0;
+    int nStar = 0;
+    for(int i=0; i<nArg; i++) nStar += pAst->aChild[i]->eKind==KQL_AST_STAR;
+    if( nStar ){
+      int nNew = nArg - nStar + nStar*(pRel ? pRel->nCol : 0);
+      KqlExpr **a2 = kqlArenaAlloc(p->pArena, sizeof(KqlExpr*)*(size_t)(nNew+1));
+      int k = 0;
+      for(int i=0; i<nArg; i++){
+        if( pAst->aChild[i]->eKind!=KQL_AST_STAR ){ a2[k++] = a[i]; continue; }
+        for(int j=0; pRel && j<pRel->nCol; j++){
+          a2[k++] = kqlExprNew(p, pAst->aChild[i], pRel->aCol[j].eType, kqlBindColRef(p, j));
+        }
+      }
+      a = a2;
+      nArg = k;
+    }
   }
   KqlStr q;
   kqlStrInit(&q, p->pArena);

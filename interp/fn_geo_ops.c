@@ -184,8 +184,10 @@ static void meetFree(Meet *m){
 
 /* Append the points (those not on a line) and lines as GeoJSON: a single
 ** kind gives Point/MultiPoint/LineString/MultiLineString, a mix gives a
-** GeometryCollection, nothing gives an empty GeometryCollection. */
-static void appendLowDim(sqlite3_str *p, const KqlGeoShape *pPts, const KqlGeoShape *pLines){
+** GeometryCollection, nothing gives an empty GeometryCollection. With
+** bInner a mix is written as bare comma-separated members (the caller
+** writes the enclosing GeometryCollection). */
+static void appendLowDim(sqlite3_str *p, const KqlGeoShape *pPts, const KqlGeoShape *pLines, int bInner){
   int nP = 0, nL = pLines ? pLines->nRing : 0;
   unsigned char *aOn = sqlite3_malloc64((sqlite3_uint64)pPts->nPt + 1);
   if( aOn==0 ) return;
@@ -204,7 +206,7 @@ static void appendLowDim(sqlite3_str *p, const KqlGeoShape *pPts, const KqlGeoSh
   if( nP==0 && nL==0 ){
     sqlite3_str_appendall(p, "{\"type\":\"GeometryCollection\",\"geometries\":[]}");
   }else{
-    if( nP>0 && nL>0 ) sqlite3_str_appendall(p, "{\"type\":\"GeometryCollection\",\"geometries\":[");
+    if( nP>0 && nL>0 && !bInner ) sqlite3_str_appendall(p, "{\"type\":\"GeometryCollection\",\"geometries\":[");
     if( nP==1 ){
       for(int i=0; i<pPts->nPt; i++){
         if( !aOn[i] ) kqlGeoAppendPoint(p, pPts->aLng[i], pPts->aLat[i]);
@@ -225,7 +227,7 @@ static void appendLowDim(sqlite3_str *p, const KqlGeoShape *pPts, const KqlGeoSh
       v.eType = nL==1 ? KQL_GEO_LINE : KQL_GEO_MULTILINE;
       kqlGeoAppendShape(p, &v);
     }
-    if( nP>0 && nL>0 ) sqlite3_str_appendall(p, "]}");
+    if( nP>0 && nL>0 && !bInner ) sqlite3_str_appendall(p, "]}");
   }
   sqlite3_free(aOn);
 }
@@ -371,6 +373,59 @@ static void fnUnionPolygons(sqlite3_context *ctx, int argc, sqlite3_value **argv
   kqlGeoRegionFree(&u);
 }
 
+/* Write the shared area x of a and b, preceded (in a GeometryCollection)
+** by the points and lines where a and b only touch, away from x. */
+static int appendTouchAndArea(sqlite3_str *p, const KqlGeoRegion *pA, const KqlGeoRegion *pB, const KqlGeoRegion *pX){
+  EdgeList e;
+  Meet m;
+  KqlGeoShape pts, segs, lines;
+  int rc;
+  memset(&e, 0, sizeof(e));
+  memset(&m, 0, sizeof(m));
+  memset(&pts, 0, sizeof(pts));
+  memset(&segs, 0, sizeof(segs));
+  memset(&lines, 0, sizeof(lines));
+  pts.eType = KQL_GEO_MULTIPOINT;
+  segs.eType = KQL_GEO_MULTILINE;
+  edgesOfRegion(&e, pA, 0);
+  edgesOfRegion(&e, pB, 1);
+  rc = e.rc ? e.rc : meetRun(&m, &e, 0);
+  for(int i=0; rc==0 && i<m.pts.nPt; i++){
+    if( kqlGeoRegionBoundaryDist(pX, m.pts.aV[i], 0)<=TOUCH_EPS*10 ) continue;
+    rc = kqlGeoShapeNewPart(&pts);
+    if( rc==0 ) rc = kqlGeoShapeNewRing(&pts);
+    if( rc==0 ) rc = kqlGeoShapeAddVec(&pts, m.pts.aV[i]);
+  }
+  for(int r=0; rc==0 && r<m.segs.nRing; r++){
+    KqlGeoVec a = m.segs.aV[m.segs.aRing[r]], b = m.segs.aV[m.segs.aRing[r]+1];
+    if( kqlGeoRegionBoundaryDist(pX, kqlGeoInterpolate(a, b, 0.5), 0)<=TOUCH_EPS*10 ) continue;
+    rc = kqlGeoShapeNewPart(&segs);
+    if( rc==0 ) rc = kqlGeoShapeNewRing(&segs);
+    if( rc==0 ) rc = kqlGeoShapeAddVec(&segs, a);
+    if( rc==0 ) rc = kqlGeoShapeAddVec(&segs, b);
+  }
+  if( rc==0 ) rc = kqlGeoShapeFinish(&pts);
+  if( rc==0 ) rc = kqlGeoShapeFinish(&segs);
+  if( rc==0 ) rc = chainSegments(&segs, &lines);
+  if( rc==0 ){
+    if( pts.nPt==0 && lines.nRing==0 ){
+      kqlGeoAppendRegion(p, pX);
+    }else{
+      sqlite3_str_appendall(p, "{\"type\":\"GeometryCollection\",\"geometries\":[");
+      appendLowDim(p, &pts, &lines, 1);
+      sqlite3_str_appendchar(p, 1, ',');
+      kqlGeoAppendRegion(p, pX);
+      sqlite3_str_appendall(p, "]}");
+    }
+  }
+  meetFree(&m);
+  kqlGeoShapeFree(&pts);
+  kqlGeoShapeFree(&segs);
+  kqlGeoShapeFree(&lines);
+  edgeFree(&e);
+  return rc;
+}
+
 /* geo_intersection_2polygons(p1, p2) -> the shared area, or the shared
 ** boundary points/lines when they only touch. */
 static void fnIntersection2Polygons(sqlite3_context *ctx, int argc, sqlite3_value **argv){
@@ -386,7 +441,7 @@ static void fnIntersection2Polygons(sqlite3_context *ctx, int argc, sqlite3_valu
   if( rc ){ kqlGeoRegionFree(&a); kqlGeoRegionFree(&b); sqlite3_result_error_nomem(ctx); return; }
   p = sqlite3_str_new(0);
   if( x.nPoly>0 ){
-    kqlGeoAppendRegion(p, &x);
+    rc = appendTouchAndArea(p, &a, &b, &x);
   }else{
     EdgeList e;
     Meet m;
@@ -397,7 +452,7 @@ static void fnIntersection2Polygons(sqlite3_context *ctx, int argc, sqlite3_valu
     rc = e.rc ? e.rc : meetRun(&m, &e, 0);
     if( rc==0 ){
       rc = chainSegments(&m.segs, &lines);
-      if( rc==0 ) appendLowDim(p, &m.pts, &lines);
+      if( rc==0 ) appendLowDim(p, &m.pts, &lines, 0);
       kqlGeoShapeFree(&lines);
     }
     meetFree(&m);
@@ -471,7 +526,7 @@ static void fnLines2(sqlite3_context *ctx, int argc, sqlite3_value **argv){
       KqlGeoShape lines;
       sqlite3_str *p = sqlite3_str_new(0);
       rc = chainSegments(&m.segs, &lines);
-      if( rc==0 ) appendLowDim(p, &m.pts, &lines);
+      if( rc==0 ) appendLowDim(p, &m.pts, &lines, 0);
       kqlGeoShapeFree(&lines);
       if( rc==0 ) kqlGeoResultJson(ctx, p);
       else sqlite3_free(sqlite3_str_finish(p));
@@ -622,7 +677,7 @@ static void fnLineWithPolygon(sqlite3_context *ctx, int argc, sqlite3_value **ar
   if( rc==0 ){
     if( bResult ){
       sqlite3_str *p = sqlite3_str_new(0);
-      appendLowDim(p, &touch, &out);
+      appendLowDim(p, &touch, &out, 0);
       kqlGeoResultJson(ctx, p);
     }else{
       sqlite3_result_int(ctx, bHit);
@@ -939,6 +994,23 @@ static void fnSimplifyPolygons(sqlite3_context *ctx, int argc, sqlite3_value **a
     u.aRing[u.nRing] = w;
     u.nV = w;
     (void)nOutRing;
+  }
+  /* No two vertices closer than the tolerance: when that leaves every
+  ** shell with fewer than 3 vertices, the whole result vanishes (null). */
+  {
+    int bAnyShell = 0;
+    for(int q=0; q<u.nRing && !bAnyShell; q++){
+      int i0 = u.aRing[q], i1 = u.aRing[q+1], nKept = 0, iLast = -1;
+      if( u.aHole[q] ) continue;
+      for(int i=i0; i<i1; i++){
+        if( iLast>=0 && kqlGeoAngle(u.aV[iLast], u.aV[i])<tol ) continue;
+        if( nKept>0 && i==i1-1 && kqlGeoAngle(u.aV[i], u.aV[i0])<tol ) continue;
+        iLast = i;
+        nKept++;
+      }
+      if( nKept>=3 ) bAnyShell = 1;
+    }
+    if( !bAnyShell ){ kqlGeoRegionFree(&u); return; }
   }
   {
     sqlite3_str *p = sqlite3_str_new(0);

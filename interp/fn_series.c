@@ -463,7 +463,7 @@ static void reduceFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   sqlite3_result_double(ctx, r);
 }
 
-/* series_stats_dynamic(x [, ignore_nonfinite]): {min, min_idx, max, max_idx, avg, stdev, variance} */
+/* series_stats_dynamic(x [, ignore_nonfinite]): {min, min_idx, max, max_idx, avg, stdev, variance, sum, len} */
 static void statsFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   Vec x;
   int bIgnore = argc>1 ? sqlite3_value_int(argv[1]) : 0;
@@ -496,7 +496,9 @@ static void statsFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   appendReal(p, sqrt(var));
   sqlite3_str_append(p, ",\"variance\":", 12);
   appendReal(p, var);
-  sqlite3_str_append(p, "}", 1);
+  sqlite3_str_append(p, ",\"sum\":", 7);
+  if( m ) appendReal(p, s); else sqlite3_str_append(p, "null", 4);
+  sqlite3_str_appendf(p, ",\"len\":%d}", x.n);
   vecFree(&x);
   kqlFnResultStr(ctx, p);
 }

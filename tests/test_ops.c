@@ -213,7 +213,7 @@ static const OpsCase aSeriesFn[] = {
    "c=series_pearson_correlation(dynamic([1,2,3]), dynamic([2,4,6]))",
    "s:real,p:real,c:real\n10,24,1\n"},
   {"print st=series_stats_dynamic(dynamic([1,2,3]))",
-   "st:dynamic\n{\"min\":1.0,\"min_idx\":0,\"max\":3.0,\"max_idx\":2,\"avg\":2.0,\"stdev\":1.0,\"variance\":1.0}\n"},
+   "st:dynamic\n{\"min\":1.0,\"min_idx\":0,\"max\":3.0,\"max_idx\":2,\"avg\":2.0,\"stdev\":1.0,\"variance\":1.0,\"sum\":6.0,\"len\":3}\n"},
   {"print y=series_iir(dynamic([1,2,3,4]), dynamic([1]), dynamic([1,-1]))", "y:dynamic\n[1.0,3.0,6.0,10.0]\n"},
   {"range x from 1 to 4 step 1 | make-series s=sum(x) default=double(null) on x from 0 to 5 step 1 "
    "| project f=series_fill_linear(s)", "f:dynamic\n[1,1,2,3,4]\n"},
