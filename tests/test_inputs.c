@@ -26,99 +26,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-typedef struct InRun InRun;
-struct InRun {
-  int rc;               /* exit code; 128+N when killed by signal N */
-  char *zOut;
-  char *zErr;
-};
+#include "clirun.h"
 
-static const char *binary(void){
-  const char *z = getenv("KQLITE");
-  return z && z[0] ? z : "build/kqlite";
-}
-
-static char *slurpFd(int fd){
-  size_t n = 0, nAlloc = 4096;
-  char *z = malloc(nAlloc);
-  cr_assert_not_null(z);
-  lseek(fd, 0, SEEK_SET);
-  for(;;){
-    ssize_t got;
-    if( n+1>=nAlloc ){
-      nAlloc *= 2;
-      z = realloc(z, nAlloc);
-      cr_assert_not_null(z);
-    }
-    got = read(fd, z+n, nAlloc-n-1);
-    if( got<0 && errno==EINTR ) continue;
-    if( got<=0 ) break;
-    n += (size_t)got;
-  }
-  z[n] = 0;
-  return z;
-}
-
-/* Run the binary with arguments azArg (NULL-terminated), --no-cache added. */
-static InRun runv(const char *const *azArg){
-  InRun r;
-  char zOutPath[] = "/tmp/kqlite-inp-out.XXXXXX";
-  char zErrPath[] = "/tmp/kqlite-inp-err.XXXXXX";
-  int fdOut = mkstemp(zOutPath), fdErr = mkstemp(zErrPath);
-  int nArg = 0, status = 0;
-  const char *zBin = binary();
-  pid_t pid;
-  cr_assert(fdOut>=0 && fdErr>=0, "mkstemp failed");
-  unlink(zOutPath);
-  unlink(zErrPath);
-  cr_assert_eq(access(zBin, X_OK), 0, "%s is not an executable", zBin);
-  while( azArg[nArg] ) nArg++;
-  char **azArgv = calloc((size_t)nArg+2, sizeof(char*));
-  azArgv[0] = (char*)zBin;
-  for(int i=0; i<nArg; i++) azArgv[i+1] = (char*)azArg[i];
-  fflush(stdout);
-  fflush(stderr);
-  pid = fork();
-  cr_assert_neq(pid, -1);
-  if( pid==0 ){
-    int fdNull = open("/dev/null", O_RDONLY);
-    if( fdNull>=0 ) dup2(fdNull, 0);
-    dup2(fdOut, 1);
-    dup2(fdErr, 2);
-    alarm(60);
-    execv(zBin, azArgv);
-    _exit(127);
-  }
-  while( waitpid(pid, &status, 0)<0 && errno==EINTR ){}
-  free(azArgv);
-  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.zOut = slurpFd(fdOut);
-  r.zErr = slurpFd(fdErr);
-  close(fdOut);
-  close(fdErr);
-  return r;
-}
-
-#define run(...) runv((const char *const[]){__VA_ARGS__, NULL})
-
-static void runFree(InRun *r){
-  free(r->zOut);
-  free(r->zErr);
-}
-
-static void expectRc(const InRun *r, int rc){
-  cr_expect_eq(r->rc, rc, "exit code %d, expected %d\n--- stdout:\n%s--- stderr:\n%s",
-               r->rc, rc, r->zOut, r->zErr);
-}
-
-static void expectOut(const InRun *r, const char *zWant){
-  cr_expect_str_eq(r->zOut, zWant, "--- stdout:\n%s--- expected:\n%s--- stderr:\n%s",
-                   r->zOut, zWant, r->zErr);
-}
-
-static void expectErrHas(const InRun *r, const char *zPart){
-  cr_expect_not_null(strstr(r->zErr, zPart), "stderr lacks \"%s\":\n%s", zPart, r->zErr);
-}
+typedef KqlCliRun InRun;
+#define run(...) kqlcliRun(0, 0, (const char *const[]){__VA_ARGS__, NULL})
 
 static char *scratchDir(void){
   char zTmpl[] = "/tmp/kqlite-inp.XXXXXX";
@@ -183,8 +94,8 @@ Test(inputs, portal_csv_suffix_and_ampm){
   char *zMap = mapping("Heartbeat", zCsv);
   InRun r = run("run", "--no-cache", "--table", zMap, "-e",
                 "Heartbeat | project TimeGenerated, Computer, n=isnull(TimeGenerated)");
-  expectRc(&r, 0);
-  expectOut(&r,
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r,
     "TimeGenerated,Computer,n\n"
     "2026-06-03T13:02:03.4560000Z,h1,false\n"
     "2026-06-03T00:00:00Z,h2,false\n"
@@ -193,17 +104,17 @@ Test(inputs, portal_csv_suffix_and_ampm){
     "2026-01-02T15:04:00Z,h5,false\n"
     "2026-01-02T00:05:00Z,h6,false\n"
     ",h7,true\n");
-  runFree(&r);
+  kqlcliFree(&r);
   /* a table the catalogue does not know: the suffix is dropped from the name,
   ** and "[UTC]" marks the column as a datetime column */
   char *zMap2 = mapping("MyExport", zCsv);
   r = run("run", "--no-cache", "--table", zMap2, "-e",
           "MyExport | extend t=gettype(TimeGenerated), c=gettype(Category) "
           "| project Computer, TimeGenerated, t, c | take 2");
-  expectRc(&r, 0);
-  expectOut(&r, "Computer,TimeGenerated,t,c\nh1,2026-06-03T13:02:03.4560000Z,datetime,string\n"
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "Computer,TimeGenerated,t,c\nh1,2026-06-03T13:02:03.4560000Z,datetime,string\n"
                 "h2,2026-06-03T00:00:00Z,datetime,string\n");
-  runFree(&r);
+  kqlcliFree(&r);
   free(zMap2);
   free(zMap);
   free(zCsv);
@@ -220,8 +131,8 @@ Test(inputs, bad_datetime_is_located){
   char *zMap = mapping("Heartbeat", zCsv);
   InRun r = run("run", "--no-cache", "--table", zMap, "-e", "Heartbeat | project TimeGenerated");
   cr_expect_neq(r.rc, 0, "a bad datetime must fail the run:\n%s", r.zOut);
-  expectErrHas(&r, "bad.csv:3:4: cannot parse datetime \"13/45/2026, 1:00 PM\" for column TimeGenerated");
-  runFree(&r);
+  kqlcliExpectErrHas(&r, "bad.csv:3:4: cannot parse datetime \"13/45/2026, 1:00 PM\" for column TimeGenerated");
+  kqlcliFree(&r);
   /* a table the catalogue does not know: a "[UTC]" column whose sample
   ** parsed stays datetime, and a bad value after the sample is an error */
   size_t nBig = 64 + 40*1100;
@@ -233,8 +144,8 @@ Test(inputs, bad_datetime_is_located){
   char *zMap2 = mapping("Sightings", zCsv2);
   r = run("run", "--no-cache", "--table", zMap2, "-e", "Sightings | count");
   cr_expect_neq(r.rc, 0, "a bad datetime must fail the run:\n%s", r.zOut);
-  expectErrHas(&r, "big.csv:1102:4: cannot parse datetime \"yesterday\" for column Seen");
-  runFree(&r);
+  kqlcliExpectErrHas(&r, "big.csv:1102:4: cannot parse datetime \"yesterday\" for column Seen");
+  kqlcliFree(&r);
   free(zMap2);
   free(zCsv2);
   free(zBig);
@@ -251,9 +162,9 @@ Test(inputs, portal_local_time_is_refused){
     "Computer,TimeGenerated [Local Time]\nh1,\"6/3/2026, 1:02:03 PM\"\n");
   char *zMap = mapping("Heartbeat", zCsv);
   InRun r = run("run", "--no-cache", "--table", zMap, "-e", "Heartbeat | count");
-  expectRc(&r, 2);
-  expectErrHas(&r, "lt.csv:1:10: column TimeGenerated holds local times of an unknown time zone");
-  runFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "lt.csv:1:10: column TimeGenerated holds local times of an unknown time zone");
+  kqlcliFree(&r);
   free(zMap);
   free(zCsv);
   removeDir(zDir);
@@ -279,18 +190,18 @@ Test(inputs, log_analytics_api_json){
   char *zMap = mapping("T", zJson);
   InRun r = run("run", "--no-cache", "--table", zMap, "-e",
                 "T | getschema | project ColumnName, ColumnType");
-  expectRc(&r, 0);
-  expectOut(&r, "ColumnName,ColumnType\nTimeGenerated,datetime\nComputer,string\nCount,int\n"
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "ColumnName,ColumnType\nTimeGenerated,datetime\nComputer,string\nCount,int\n"
                 "Ratio,real\nOk,bool\nBag,dynamic\nId,guid\nDur,timespan\nBig,long\nPrice,decimal\n");
-  runFree(&r);
+  kqlcliFree(&r);
   r = run("run", "--no-cache", "--table", zMap, "-e",
           "T | project TimeGenerated, Computer, c=Count*2, Ok, a=toint(Bag.a), Id, "
           "s=Dur/1s, b=Big+1, nb=isnull(Bag)");
-  expectRc(&r, 0);
-  expectOut(&r, "TimeGenerated,Computer,c,Ok,a,Id,s,b,nb\n"
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "TimeGenerated,Computer,c,Ok,a,Id,s,b,nb\n"
                 "2026-06-03T13:02:03.4560000Z,host1,10,true,1,6f1e5b0c-6a0f-4d1d-9a59-0a5c8f1e2d3c,90,12345678902,false\n"
                 "2026-06-03T00:00:00Z,host2,14,false,,,93784,,true\n");
-  runFree(&r);
+  kqlcliFree(&r);
   free(zMap);
   free(zJson);
   removeDir(zDir);
@@ -316,24 +227,24 @@ Test(inputs, defender_api_json){
   char *zMap = mapping("T", zJson);
   InRun r = run("run", "--no-cache", "--table", zMap, "-e",
                 "T | getschema | project ColumnName, ColumnType");
-  expectRc(&r, 0);
-  expectOut(&r, "ColumnName,ColumnType\nTimestamp,datetime\nDeviceName,string\nRemotePort,long\n"
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "ColumnName,ColumnType\nTimestamp,datetime\nDeviceName,string\nRemotePort,long\n"
                 "Bytes,long\nScore,real\nIsX,bool\nExtra,dynamic\nSmall,int\n");
-  runFree(&r);
+  kqlcliFree(&r);
   r = run("run", "--no-cache", "--table", zMap, "-e",
           "T | project Timestamp, DeviceName, b=Bytes*2, Score, IsX, k=tostring(Extra.k), Small");
-  expectRc(&r, 0);
-  expectOut(&r, "Timestamp,DeviceName,b,Score,IsX,k,Small\n"
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "Timestamp,DeviceName,b,Score,IsX,k,Small\n"
                 "2020-08-30T06:38:35.7664356Z,dev1,18000000000,1.5,true,v,3\n"
                 "2020-08-30T06:38:36Z,dev2,2,2,false,2,\n");
-  runFree(&r);
+  kqlcliFree(&r);
   char *zMap2 = mapping("DeviceNetworkEvents", zJson);
   r = run("run", "--no-cache", "--table", zMap2, "-e",
           "DeviceNetworkEvents | where DeviceName == 'dev1' | project Timestamp, RemotePort, "
           "Bytes | getschema | project ColumnName, ColumnType");
-  expectRc(&r, 0);
-  expectOut(&r, "ColumnName,ColumnType\nTimestamp,datetime\nRemotePort,int\nBytes,long\n");
-  runFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "ColumnName,ColumnType\nTimestamp,datetime\nRemotePort,int\nBytes,long\n");
+  kqlcliFree(&r);
   free(zMap2);
   free(zMap);
   free(zJson);
@@ -352,9 +263,9 @@ Test(inputs, api_json_v1_and_inferred_column){
     "\"Rows\":[[1,\"x\"],[2,\"y\"]]}]}");
   char *zMap = mapping("V", zV1);
   InRun r = run("run", "--no-cache", "--table", zMap, "-e", "V | extend t=gettype(a), s=a*10");
-  expectRc(&r, 0);
-  expectOut(&r, "a,b,t,s\n1,x,long,10\n2,y,long,20\n");
-  runFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "a,b,t,s\n1,x,long,10\n2,y,long,20\n");
+  kqlcliFree(&r);
   size_t nBig = 200 + 40*1500;
   char *zBig = malloc(nBig), *z = zBig;
   z += sprintf(z, "{\"tables\":[{\"name\":\"PrimaryResult\",\"columns\":[{\"name\":\"n\","
@@ -368,9 +279,9 @@ Test(inputs, api_json_v1_and_inferred_column){
   char *zMap2 = mapping("B", zBigPath);
   r = run("run", "--no-cache", "--table", zMap2, "-e",
           "B | summarize c=count(), s=sum(n), x=countif(odd startswith 'x'), t=take_any(gettype(odd))");
-  expectRc(&r, 0);
-  expectOut(&r, "c,s,x,t\n1500,1124250,300,string\n");
-  runFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "c,s,x,t\n1500,1124250,300,string\n");
+  kqlcliFree(&r);
   free(zMap2);
   free(zBigPath);
   free(zBig);
@@ -391,17 +302,17 @@ Test(inputs, api_json_errors_are_located){
     "{\"Schema\":[{\"Name\":\"a\",\"Type\":\"Int64\"}],\n\"Results\":[{\"a\":1},\n{\"a\" 2}]}\n");
   char *zMapA = mapping("A", zA), *zMapB = mapping("B", zB), *zMapC = mapping("C", zC);
   InRun r = run("run", "--no-cache", "--table", zMapA, "-e", "A");
-  expectRc(&r, 2);
-  expectErrHas(&r, "a.json:3:4: row has more values than the 1 columns");
-  runFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "a.json:3:4: row has more values than the 1 columns");
+  kqlcliFree(&r);
   r = run("run", "--no-cache", "--table", zMapB, "-e", "B");
-  expectRc(&r, 2);
-  expectErrHas(&r, "b.json:3:6: cannot parse long \"x\" for column a");
-  runFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "b.json:3:6: cannot parse long \"x\" for column a");
+  kqlcliFree(&r);
   r = run("run", "--no-cache", "--table", zMapC, "-e", "C");
-  expectRc(&r, 2);
-  expectErrHas(&r, "c.json:3:6: expected ':' after key in JSON object");
-  runFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "c.json:3:6: expected ':' after key in JSON object");
+  kqlcliFree(&r);
   free(zMapA); free(zMapB); free(zMapC);
   free(zA); free(zB); free(zC);
   removeDir(zDir);
@@ -415,29 +326,29 @@ Test(inputs, watchlist_columns_and_search_key){
   char *zMap = mapping("HighValueHosts", zCsv);
   InRun r = run("run", "--no-cache", "--watchlist", zMap, "-e",
                 "_GetWatchlist('HighValueHosts') | getschema | project ColumnName, ColumnType");
-  expectRc(&r, 0);
-  expectOut(&r, "ColumnName,ColumnType\n_DTItemId,string\nLastUpdatedTimeUTC,datetime\n"
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "ColumnName,ColumnType\n_DTItemId,string\nLastUpdatedTimeUTC,datetime\n"
                 "SearchKey,string\nWatchlistItem,dynamic\nHostname,string\nIP,string\nRisk,string\n");
-  runFree(&r);
+  kqlcliFree(&r);
   /* the search key is the first column unless named; items are strings */
   r = run("run", "--no-cache", "--watchlist", zMap, "-e",
           "_GetWatchlist('HighValueHosts') | project SearchKey, ip=tostring(WatchlistItem.IP), "
           "Risk, g=isnotempty(toguid(_DTItemId)), t=isnotnull(LastUpdatedTimeUTC)");
-  expectRc(&r, 0);
-  expectOut(&r, "SearchKey,ip,Risk,g,t\nsrv1,10.0.0.1,5,true,true\nsrv2,10.0.0.2,,true,true\n");
-  runFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "SearchKey,ip,Risk,g,t\nsrv1,10.0.0.1,5,true,true\nsrv2,10.0.0.2,,true,true\n");
+  kqlcliFree(&r);
   char *zMapKey = mapping("HighValueHosts:IP", zCsv);
   r = run("run", "--no-cache", "--watchlist", zMapKey, "-e",
           "print x='10.0.0.2' | where x in (_GetWatchlist('HighValueHosts') | project SearchKey)");
-  expectRc(&r, 0);
-  expectOut(&r, "x\n10.0.0.2\n");
-  runFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "x\n10.0.0.2\n");
+  kqlcliFree(&r);
   /* --watchlist-dir: DIR/ALIAS.csv */
   char *zCsv2 = writeFile(zDir, "Tor.csv", "Address\n1.2.3.4\n5.6.7.8\n");
   r = run("run", "--no-cache", "--watchlist-dir", zDir, "-e", "_GetWatchlist('Tor') | count");
-  expectRc(&r, 0);
-  expectOut(&r, "Count\n2\n");
-  runFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "Count\n2\n");
+  kqlcliFree(&r);
   free(zCsv2);
   free(zMapKey);
   free(zMap);
@@ -456,38 +367,38 @@ Test(inputs, watchlist_docs_lookup_example){
     "datatable(Computer:string, RemoteIPCountry:string)['a','10.0.150.39','b','8.8.8.8']"
     " | lookup kind=leftouter _GetWatchlist('ipwatchlist') on $left.RemoteIPCountry == $right.SearchKey"
     " | project Computer, Location");
-  expectRc(&r, 0);
-  expectOut(&r, "Computer,Location\na,Home\nb,\n");
-  runFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "Computer,Location\na,Home\nb,\n");
+  kqlcliFree(&r);
   r = run("run", "--no-cache", "--watchlist-dir", zDir, "-e",
     "let watchlist = (_GetWatchlist('ipwatchlist') | project IPAddress);"
     " datatable(ComputerIP:string)['172.20.32.117','10.0.0.1'] | where ComputerIP in (watchlist)");
-  expectRc(&r, 0);
-  expectOut(&r, "ComputerIP\n172.20.32.117\n");
-  runFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "ComputerIP\n172.20.32.117\n");
+  kqlcliFree(&r);
   free(zCsv);
   removeDir(zDir);
 }
 
 Test(inputs, watchlist_not_mapped_is_offline){
   InRun r = run("run", "--no-cache", "-e", "_GetWatchlist('Nope') | take 1");
-  expectRc(&r, 3);
-  expectErrHas(&r, "not available offline: watchlist 'Nope' — map it with --watchlist Nope=PATH");
-  runFree(&r);
+  kqlcliExpectRc(&r, 3);
+  kqlcliExpectErrHas(&r, "not available offline: watchlist 'Nope' — map it with --watchlist Nope=PATH");
+  kqlcliFree(&r);
 }
 
 /************************************************************** geoip */
 
 Test(inputs, geoip_without_database_is_offline){
   InRun r = run("run", "--no-cache", "-e", "print g=geo_info_from_ip_address('20.53.203.50')");
-  expectRc(&r, 3);
-  expectErrHas(&r, "not available offline: geo_info_from_ip_address()");
-  expectErrHas(&r, "--geoip FILE.mmdb");
-  runFree(&r);
+  kqlcliExpectRc(&r, 3);
+  kqlcliExpectErrHas(&r, "not available offline: geo_info_from_ip_address()");
+  kqlcliExpectErrHas(&r, "--geoip FILE.mmdb");
+  kqlcliFree(&r);
   r = run("run", "--no-cache", "--geoip", "/nonexistent/GeoLite2-City.mmdb", "-e", "print 1");
-  expectRc(&r, 2);
-  expectErrHas(&r, "--geoip: /nonexistent/GeoLite2-City.mmdb");
-  runFree(&r);
+  kqlcliExpectRc(&r, 2);
+  kqlcliExpectErrHas(&r, "--geoip: /nonexistent/GeoLite2-City.mmdb");
+  kqlcliFree(&r);
 }
 
 /* A MaxMind DB writer just big enough for one IPv4 entry (format spec 2.0). */
@@ -556,22 +467,22 @@ Test(inputs, geoip_from_mmdb){
                 "print g=geo_info_from_ip_address('20.53.203.50') "
                 "| project country=tostring(g.country), state=tostring(g.state), city=tostring(g.city), "
                 "lat=todouble(g.latitude), lon=todouble(g.longitude)");
-  expectRc(&r, 0);
-  expectOut(&r, "country,state,city,lat,lon\nAustralia,New South Wales,Sydney,-33.8715,151.2006\n");
-  runFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "country,state,city,lat,lon\nAustralia,New South Wales,Sydney,-33.8715,151.2006\n");
+  kqlcliFree(&r);
   r = run("run", "--no-cache", "--geoip", zDb, "-e",
           "print g=geo_info_from_ip_address('20.53.203.50')");
-  expectRc(&r, 0);
-  expectOut(&r, "g\n\"{\"\"country\"\":\"\"Australia\"\",\"\"state\"\":\"\"New South Wales\"\","
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "g\n\"{\"\"country\"\":\"\"Australia\"\",\"\"state\"\":\"\"New South Wales\"\","
                 "\"\"city\"\":\"\"Sydney\"\",\"\"latitude\"\":-33.8715,\"\"longitude\"\":151.2006}\"\n");
-  runFree(&r);
+  kqlcliFree(&r);
   /* no entry, and not an address: null */
   r = run("run", "--no-cache", "--geoip", zDb, "-e",
           "print a=isnull(geo_info_from_ip_address('200.1.2.3')), "
           "b=isnull(geo_info_from_ip_address('not an address'))");
-  expectRc(&r, 0);
-  expectOut(&r, "a,b\ntrue,true\n");
-  runFree(&r);
+  kqlcliExpectRc(&r, 0);
+  kqlcliExpectOut(&r, "a,b\ntrue,true\n");
+  kqlcliFree(&r);
   free(zDb);
   removeDir(zDir);
 }
@@ -587,24 +498,24 @@ Test(inputs, several_query_files){
   char *zC = writeFile(zDir, "c.kql", "print c=geo_info_from_ip_address('1.2.3.4')\n");
   char *zD = writeFile(zDir, "d.kql", "print d=2\n");
   InRun r = run("run", "--no-cache", "--format", "csv", zA, zB, zD);
-  expectRc(&r, 1);
+  kqlcliExpectRc(&r, 1);
   char zWant[1200];
   snprintf(zWant, sizeof(zWant), "==> %s\na\n1\n\n==> %s\nd\n2\n", zA, zD);
-  expectOut(&r, zWant);
-  expectErrHas(&r, "b.kql:1:9: error: unknown function 'nosuchfunction'");
-  runFree(&r);
+  kqlcliExpectOut(&r, zWant);
+  kqlcliExpectErrHas(&r, "b.kql:1:9: error: unknown function 'nosuchfunction'");
+  kqlcliFree(&r);
   r = run("run", "--no-cache", "--format", "csv", zB, zC, zD);
-  expectRc(&r, 3);
+  kqlcliExpectRc(&r, 3);
   snprintf(zWant, sizeof(zWant), "==> %s\nd\n2\n", zD);
-  expectOut(&r, zWant);
-  runFree(&r);
+  kqlcliExpectOut(&r, zWant);
+  kqlcliFree(&r);
   char *zMissing = pathIn(zDir, "missing.kql");
   r = run("run", "--no-cache", "--format", "csv", zC, zMissing, zA);
-  expectRc(&r, 2);
+  kqlcliExpectRc(&r, 2);
   snprintf(zWant, sizeof(zWant), "==> %s\na\n1\n", zA);
-  expectOut(&r, zWant);
-  expectErrHas(&r, "cannot read");
-  runFree(&r);
+  kqlcliExpectOut(&r, zWant);
+  kqlcliExpectErrHas(&r, "cannot read");
+  kqlcliFree(&r);
   free(zMissing);
   free(zA); free(zB); free(zC); free(zD);
   removeDir(zDir);
