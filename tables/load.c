@@ -210,8 +210,8 @@ static KqlLoadSchema *makeSchema(KqlLoader *p){
   return pOut;
 }
 
-/* Free everything the loader holds (not the error message). */
-static void loaderFree(KqlLoader *p){
+/* Free everything the loader holds (not the error message); see loadInt.h. */
+void kqlLoaderFree(KqlLoader *p){
   sqlite3_finalize(p->pIns);
   p->pIns = 0;
   kqlLoadBufClose(&p->buf);
@@ -268,7 +268,7 @@ int kqlLoadFileEx(sqlite3 *db, const char *zPath, const char *zSqlTable,
   if( rc==KL_OK && L.eFmt==KL_FMT_JSON ) rc = kqlLoadApiSniff(&L);
   if( rc==KL_OK ) rc = kqlLoadAddCatalogue(&L);
   if( rc==KL_OK && sqlite3_exec(db, "SAVEPOINT kql_load", 0, 0, 0)!=SQLITE_OK ){
-    loaderFree(&L);
+    kqlLoaderFree(&L);
     kqlLoadError(&L, 0, "cannot start a transaction: %s", sqlite3_errmsg(db));
     if( pzErr ) *pzErr = L.zErr; else free(L.zErr);
     return SQLITE_ERROR;
@@ -313,7 +313,7 @@ int kqlLoadFileEx(sqlite3 *db, const char *zPath, const char *zSqlTable,
     rcOut = L.bCantOpen ? SQLITE_CANTOPEN : SQLITE_ERROR;
     if( L.zErr==0 ) kqlLoadError(&L, 0, "load failed");
   }
-  loaderFree(&L);
+  kqlLoaderFree(&L);
   if( rcOut!=SQLITE_OK && pzErr ) *pzErr = L.zErr;
   else free(L.zErr);
   return rcOut;

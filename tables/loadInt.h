@@ -195,6 +195,8 @@ struct KqlLoader {
 int kqlLoadSpool(KqlLoader *p);
 int kqlLoadBufOpen(KqlLoader *p);
 void kqlLoadBufClose(KqlLoadBuf *pBuf);
+/* Free everything a KqlLoader holds except zErr (the loader and the scan cursor). */
+void kqlLoaderFree(KqlLoader *p);
 int kqlLoadBufFill(KqlLoader *p);
 int kqlLoadBufStart(KqlLoader *p);
 void kqlLoadBufAdvance(KqlLoadBuf *pBuf, const char *zNext);

@@ -123,23 +123,12 @@ static int vtOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCur){
   return SQLITE_OK;
 }
 
-/* Free what a pass of the cursor holds (the cursor stays usable): what
-** load.c's loaderFree() frees, and the cursor's own. */
+/* Free what a pass of the cursor holds (the cursor stays usable): the
+** loader's state (kqlLoaderFree) and the cursor's own. */
 void kqlScanCursorReset(KqlScanCursor *c){
   KqlLoader *p = &c->L;
   kqlScanProgressEnd(c);
-  kqlLoadBufClose(&p->buf);
-  for(int i=0; i<p->nCol; i++) free(p->aCol[i].zName);
-  free(p->aCol);
-  for(int i=0; i<p->nKey; i++) free(p->aKey[i].z);
-  free(p->aKey);
-  free(p->aHash);
-  free(p->aCell);
-  free(p->aFileMap);
-  free(p->aKeyCache);
-  free(p->aParamCol);
-  free(p->scratch.z);
-  free(p->conv.z);
+  kqlLoaderFree(p);
   free(p->zErr);
   memset(p, 0, sizeof(*p));
   p->fdSpool = -1;

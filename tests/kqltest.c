@@ -4,6 +4,7 @@
 **
 ** kqltestRun(): a query's results or diagnostics as one string (kqltest.h).
 */
+#include <criterion/criterion.h>
 #include "kqltest.h"
 #include "kql.h"
 #include <stdio.h>
@@ -67,4 +68,13 @@ char *kqltestRun(const char *zQuery, const char *zDataDir, int *pRc){
   kql_close(pEng);
   if( pRc ) *pRc = rc;
   return b.z;
+}
+
+void kqltestRunCases(const KqlTestCase *a, size_t n, const char *zDataDir){
+  for(size_t i=0; i<n; i++){
+    int rc;
+    char *z = kqltestRun(a[i].zQuery, zDataDir, &rc);
+    cr_expect_str_eq(z, a[i].zExpect, "case %zu: %s\nexpected:\n%s\ngot:\n%s", i, a[i].zQuery, a[i].zExpect, z);
+    free(z);
+  }
 }

@@ -10,9 +10,21 @@
 */
 #ifndef KQL_KQLTEST_H
 #define KQL_KQLTEST_H
+#include <stddef.h>
 
 /* Run zQuery (tables from zDataDir when not NULL; now() pinned to
 ** 2026-06-10T00:00:00Z). Returns a malloc'ed string; *pRc gets kql_run's code. */
 char *kqltestRun(const char *zQuery, const char *zDataDir, int *pRc);
+
+/* A table-driven case: a query and the whole outcome kqltestRun must give. */
+typedef struct KqlTestCase KqlTestCase;
+struct KqlTestCase {
+  const char *zQuery;
+  const char *zExpect;
+};
+
+/* Run each of the n cases of a (tables from zDataDir when not NULL) and
+** expect its outcome (a non-fatal Criterion check per case). */
+void kqltestRunCases(const KqlTestCase *a, size_t n, const char *zDataDir);
 
 #endif

@@ -19,20 +19,8 @@
 #include "kqltest.h"
 #include "kql.h"
 
-typedef struct FixCase FixCase;
-struct FixCase {
-  const char *zQuery;
-  const char *zExpect;
-};
-
-static void runCases(const FixCase *a, size_t n, const char *zDir){
-  for(size_t i=0; i<n; i++){
-    int rc;
-    char *z = kqltestRun(a[i].zQuery, zDir, &rc);
-    cr_expect_str_eq(z, a[i].zExpect, "case %zu: %s\nexpected:\n%s\ngot:\n%s", i, a[i].zQuery, a[i].zExpect, z);
-    free(z);
-  }
-}
+typedef KqlTestCase FixCase;
+#define runCases kqltestRunCases
 
 /* A fresh temporary directory (the caller removes it with rmDir). */
 static char *tempDir(void){

@@ -23,20 +23,8 @@
 #include "kqltest.h"
 #include "kql.h"
 
-typedef struct TailCase TailCase;
-struct TailCase {
-  const char *zQuery;
-  const char *zExpect;
-};
-
-static void runCases(const TailCase *a, size_t n, const char *zDir){
-  for(size_t i=0; i<n; i++){
-    int rc;
-    char *z = kqltestRun(a[i].zQuery, zDir, &rc);
-    cr_expect_str_eq(z, a[i].zExpect, "case %zu: %s\nexpected:\n%s\ngot:\n%s", i, a[i].zQuery, a[i].zExpect, z);
-    free(z);
-  }
-}
+typedef KqlTestCase TailCase;
+#define runCases kqltestRunCases
 
 static char *tempDir(void){
   static char zDir[64];

@@ -20,20 +20,8 @@
 #include "kqltest.h"
 #include "kql.h"
 
-typedef struct DocCase DocCase;
-struct DocCase {
-  const char *zQuery;
-  const char *zExpect;
-};
-
-static void runCases(const DocCase *a, size_t n){
-  for(size_t i=0; i<n; i++){
-    int rc;
-    char *z = kqltestRun(a[i].zQuery, 0, &rc);
-    cr_expect_str_eq(z, a[i].zExpect, "case %zu: %s\nexpected:\n%s\ngot:\n%s", i, a[i].zQuery, a[i].zExpect, z);
-    free(z);
-  }
-}
+typedef KqlTestCase DocCase;
+#define runCases(a, n) kqltestRunCases((a), (n), 0)
 #define N(A) (sizeof(A)/sizeof(A[0]))
 
 static const DocCase aMeasure[] = {

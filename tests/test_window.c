@@ -17,20 +17,8 @@
 #include "kqltest.h"
 #include "kql.h"
 
-typedef struct WinCase WinCase;
-struct WinCase {
-  const char *zQuery;
-  const char *zExpect;
-};
-
-static void runCases(const WinCase *a, size_t n){
-  for(size_t i=0; i<n; i++){
-    int rc;
-    char *z = kqltestRun(a[i].zQuery, 0, &rc);
-    cr_expect_str_eq(z, a[i].zExpect, "case %zu: %s\nexpected:\n%s\ngot:\n%s", i, a[i].zQuery, a[i].zExpect, z);
-    free(z);
-  }
-}
+typedef KqlTestCase WinCase;
+#define runCases(a, n) kqltestRunCases((a), (n), 0)
 #define N(A) (sizeof(A)/sizeof(A[0]))
 
 #define AIRPORTS "datatable (Airport:string, Airline:string, Departures:long)[" \
