@@ -330,7 +330,10 @@ gedge(A) ::= MINUS(M) LB gebody(B) RB MINUS GT(E). { A = kqlPEnd(kqlPStart(B, &M
 gedge(A) ::= LT(M) MINUS LB gebody(B) RB MINUS(E). { A = kqlPEnd(kqlPStart(B, &M), &E); A->eOp = 2; }
 gedge(A) ::= MINUS(M) LB gebody(B) RB MINUS(E). { A = kqlPEnd(kqlPStart(B, &M), &E); A->eOp = 3; }
 gebody(A) ::= gevar(B).                   { A = B; }
-gebody(A) ::= gevar(B) STAR LONG(X) DOTDOT LONG(Y). { A = B; kqlAstAppend(pCtx->pArena, A, kqlPLiteral(pCtx, TK_LONG, &X)); kqlAstAppend(pCtx->pArena, A, kqlPLiteral(pCtx, TK_LONG, &Y)); }
+gebody(A) ::= gevar(B) STAR gebound(X) DOTDOT gebound(Y). { A = B; kqlAstAppend(pCtx->pArena, A, X); kqlAstAppend(pCtx->pArena, A, Y); }
+// a bound is a long literal or the name of a constant (let, function parameter)
+gebound(A) ::= LONG(X).                   { A = kqlPLiteral(pCtx, TK_LONG, &X); }
+gebound(A) ::= name(N).                   { A = N; }
 gevar(A) ::= .                            { A = kqlAstNew(pCtx->pArena, KQL_AST_GEDGE, -1, 0); }
 gevar(A) ::= name(N).                     { A = kqlPNamed(pCtx, KQL_AST_GEDGE, N); }
 gwhere(A) ::= . [LOWPREC]                { A = 0; }

@@ -190,7 +190,10 @@ int kqlBindIsTabular(Binder *p, const KqlAst *pAst){
       if( p->pRow && kqlBindFindCol(p->pRow->pRel, pAst->z)>=0 ) return 0;
       return 1;
     }
+    case KQL_AST_MEMBER:
+      return kqlBindIsPatternRef(p, pAst);
     case KQL_AST_CALL: {
+      if( kqlBindIsPatternRef(p, pAst) ) return 1;
       if( pAst->z && (strcmp(pAst->z, "materialize")==0 || strcmp(pAst->z, "table")==0
                       || strcmp(pAst->z, "view")==0) ) return 1;
       if( pAst->z && strcmp(pAst->z, "_GetWatchlist")==0 && !kqlBindLookup(p, pAst->z) ) return 1;
@@ -639,7 +642,9 @@ KqlRel *kqlBindTabular(Binder *p, const KqlAst *pAst){
     case KQL_AST_EXTERNALDATA: r = bindExternaldata(p, pAst); break;
     case KQL_AST_CALL: {
       KqlScope *s = pAst->z ? kqlBindLookup(p, pAst->z) : 0;
-      if( s && s->eKind==KQL_SCOPE_LAMBDA ){
+      if( s && s->eKind==KQL_SCOPE_PATTERN ){
+        r = kqlBindPatternRef(p, pAst);
+      }else if( s && s->eKind==KQL_SCOPE_LAMBDA ){
         r = bindLambdaTabular(p, pAst, s);
       }else if( pAst->z && strcmp(pAst->z, "materialize")==0 && pAst->nChild==1 ){
         r = kqlBindTabular(p, pAst->aChild[0]);
@@ -658,7 +663,7 @@ KqlRel *kqlBindTabular(Binder *p, const KqlAst *pAst){
       break;
     }
     default:
-      r = kqlBindExtSource(p, pAst);
+      r = kqlBindIsPatternRef(p, pAst) ? kqlBindPatternRef(p, pAst) : kqlBindExtSource(p, pAst);
       break;
   }
   p->nDepth--;
@@ -887,7 +892,12 @@ KqlProgram *kqlBindQuery(KqlArena *pArena, const KqlAst *pQuery, KqlBindEnv *pEn
           s->pExpr = e;
         }
         break;
-      case KQL_AST_ALIAS: case KQL_AST_PATTERN: case KQL_AST_RESTRICT:
+      case KQL_AST_PATTERN: {
+        KqlScope *s = scopePush(&b, pSt->z, KQL_SCOPE_PATTERN);
+        s->pAst = pSt;
+        break;
+      }
+      case KQL_AST_ALIAS: case KQL_AST_RESTRICT:
         kqlBindNotSupported(&b, pSt, kqlAstKindName(pSt->eKind));
         break;
       default: {

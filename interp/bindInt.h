@@ -26,6 +26,7 @@ struct KqlExpr {
   const char *zName;    /* name KQL would give the column, or NULL (ColumnN) */
   const KqlAst *pAst;   /* source, for locations */
   const char *zJson;    /* constant dynamic value as JSON text, else NULL */
+  int bNoNan;           /* a real that cannot be NaN (+, -, * of integers and finite literals) */
 };
 
 /* A bound tabular value: a SELECT and its schema. */
@@ -51,6 +52,7 @@ struct KqlRel {
 #define KQL_SCOPE_TABULAR 2   /* pAst bound lazily in pDefScope */
 #define KQL_SCOPE_LAMBDA  3   /* pAst is a LAMBDA */
 #define KQL_SCOPE_REL     4   /* pRel: an already-bound tabular value (materialize, params) */
+#define KQL_SCOPE_PATTERN 5   /* pAst: a declare pattern statement (bind_pattern.c) */
 typedef struct KqlScope KqlScope;
 struct KqlScope {
   const char *zName;    /* bound name */
@@ -148,6 +150,9 @@ KqlAst *kqlBindExpandWildcards(Binder *p, const KqlAst *pOp);
 ** sources (externaldata, evaluate as a source, find, search); "not supported" otherwise */
 KqlRel *kqlBindExtOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp);
 KqlRel *kqlBindExtSource(Binder *p, const KqlAst *pAst);
+/* bind_pattern.c: is pAst P(...) or P(...).path of a declared pattern; bind it */
+int kqlBindIsPatternRef(Binder *p, const KqlAst *pAst);
+KqlRel *kqlBindPatternRef(Binder *p, const KqlAst *pAst);
 /* bind_graph*.c: make-graph and the graph operators; also any operator whose
 ** input is a graph (an error: only graph operators take one) */
 int kqlGraphTakes(const KqlRel *pIn, const KqlAst *pOp);

@@ -738,8 +738,9 @@ KqlExpr *kqlBindCall(Binder *p, const KqlAst *pAst){
     kqlBindNotSupported(p, pAst, zName);
     return kqlExprError(p, pAst);
   }
-  if( (pFn->flags & KQL_FNF_STARARG) && strcmp(zName, "estimate_data_size")==0 ){
-    /* estimate_data_size(*): '*' stands for every column of the row */
+  if( (pFn->flags & KQL_FNF_STARARG)
+   && (strcmp(zName, "estimate_data_size")==0 || strcmp(zName, "pack_array")==0) ){
+    /* estimate_data_size(*), pack_array(*): '*' stands for every column of the row */
     const KqlRel *pRel = p->pRow ? p->pRow->pRel : 0;
     int nStar = 0;
     for(int i=0; i<nArg; i++) nStar += pAst->aChild[i]->eKind==KQL_AST_STAR;

@@ -142,6 +142,34 @@ static int dtFromParts(Binder *p, const char *z, int64_t *pT){
   return kqlValParseDatetime(zIso, (int)strlen(zIso), pT);
 }
 
+/* datetime(h:mm[:ss[.fffffff]]): omitting the date gives that time today
+** (UTC, the day of now()). 0 on success. */
+static int dtTimeOfToday(Binder *p, const char *z, int64_t *pT){
+  const char *s = z;
+  int nH = 0, nSeg = 1;
+  while( *s>='0' && *s<='9' ){ s++; nH++; }
+  if( nH<1 || nH>2 || *s!=':' ) return 1;
+  while( *s==':' && nSeg<3 ){
+    s++;
+    if( s[0]<'0' || s[0]>'9' || s[1]<'0' || s[1]>'9' ) return 1;
+    s += 2;
+    nSeg++;
+  }
+  if( *s=='.' && nSeg==3 ){
+    s++;
+    if( *s<'0' || *s>'9' ) return 1;
+    while( *s>='0' && *s<='9' ) s++;
+  }
+  if( *s || atoi(z)>23 ) return 1;
+  int64_t tTime;
+  if( kqlValParseTimespan(z, (int)strlen(z), &tTime) ) return 1;
+  const int64_t nDay = 864000000000LL;
+  int64_t tNow = p->pEnv->nowTicks;
+  int64_t tDay = tNow - ((tNow % nDay) + nDay) % nDay;
+  *pT = tDay + tTime;
+  return 0;
+}
+
 static KqlExpr *bindLiteral(Binder *p, const KqlAst *pAst){
   const char *z = pAst->z ? pAst->z : "";
   if( pAst->eOp==KQL_LIT_DATETIME || pAst->eOp==KQL_LIT_TIMESPAN || pAst->eOp==KQL_LIT_GUID ){
@@ -211,7 +239,8 @@ static KqlExpr *bindLiteral(Binder *p, const KqlAst *pAst){
     case KQL_LIT_DATETIME: {
       if( bNull ){ e = kqlExprNew(p, pAst, KQL_T_DATETIME, kqlBindParamNull(p)); break; }
       int64_t t;
-      if( kqlValParseDatetime(z, (int)strlen(z), &t) && dtFromParts(p, z, &t) ){
+      if( kqlValParseDatetime(z, (int)strlen(z), &t) && dtFromParts(p, z, &t)
+       && dtTimeOfToday(p, z, &t) ){
         kqlBindErr(p, pAst, "KQL151", "invalid datetime literal '%s'", z);
         return kqlExprError(p, pAst);
       }
@@ -497,13 +526,25 @@ static KqlExpr *undyn(Binder *p, KqlExpr *e){
   return r;
 }
 
+/* 1 when e can not be a NaN real (carried as the text "NaN", fnutil.h):
+** integers, bools, finite real literals and e->bNoNan expressions. Such
+** operands keep SQL's own arithmetic and comparison operators. */
+static int noNan(const KqlExpr *e){
+  if( e->eType!=KQL_T_REAL && e->eType!=KQL_T_DECIMAL ) return e->eType!=KQL_T_DYNAMIC;
+  if( e->bNoNan ) return 1;
+  if( e->pAst && e->pAst->eKind==KQL_AST_LITERAL && e->pAst->z ){
+    return strcasestr(e->pAst->z, "nan")==0 && strcasestr(e->pAst->z, "inf")==0;
+  }
+  return 0;
+}
+
 static KqlExpr *bindArith(Binder *p, const KqlAst *pAst, KqlExpr *a, KqlExpr *b){
   int op = pAst->eOp;
   const char *zOp = opSpelling(op);
   a = undyn(p, a);
   b = undyn(p, b);
   int ta = a->eType, tb = b->eType;
-  int eRes;
+  int eRes, bNoNan = 0;
   const char *zSql;
   if( a->bError || b->bError ) return kqlExprError(p, pAst);
   if( (kqlTypeIsNumeric(ta) || ta==KQL_T_BOOL) && (kqlTypeIsNumeric(tb) || tb==KQL_T_BOOL) ){
@@ -518,8 +559,15 @@ static KqlExpr *bindArith(Binder *p, const KqlAst *pAst, KqlExpr *a, KqlExpr *b)
                               : kqlArenaPrintf(p->pArena, "kql_modr(%s, %s)", a->zSql, b->zSql);
     }else if( eRes==KQL_T_LONG ){
       zSql = kqlArenaPrintf(p->pArena, "(%s %s %s)", a->zSql, zOp, b->zSql);
-    }else{
+    }else if( noNan(a) && noNan(b) ){
       zSql = kqlArenaPrintf(p->pArena, "(CAST(%s AS REAL) %s %s)", a->zSql, zOp, b->zSql);
+      bNoNan = 1;
+    }else{
+      /* Functions, not SQL operators: a NaN operand (stored as the text
+      ** "NaN") must give NaN, where SQL would read the text as 0. */
+      zSql = kqlArenaPrintf(p->pArena, "%s(%s, %s)",
+                            op==TK_PLUS ? "kql_addr" : op==TK_MINUS ? "kql_subr" : "kql_mulr",
+                            a->zSql, b->zSql);
     }
   }else if( op==TK_MINUS && ta==KQL_T_DATETIME && tb==KQL_T_DATETIME ){
     eRes = KQL_T_TIMESPAN;
@@ -554,6 +602,7 @@ static KqlExpr *bindArith(Binder *p, const KqlAst *pAst, KqlExpr *a, KqlExpr *b)
   KqlExpr *e = kqlExprNew(p, pAst, eRes, zSql);
   e->bConst = a->bConst && b->bConst;
   e->bAgg = a->bAgg || b->bAgg;
+  e->bNoNan = bNoNan;
   return e;
 }
 
@@ -619,6 +668,9 @@ static KqlExpr *bindCompare(Binder *p, const KqlAst *pAst, KqlExpr *a, KqlExpr *
     zA = fmt(p, "(%s ->> '$')", zA, 0);
     zB = fmt(p, "(%s ->> '$')", zB, 0);
   }
+  /* A NaN real (the text "NaN") compares as null: <, >, == false, != true. */
+  if( (a->eType==KQL_T_REAL || a->eType==KQL_T_DECIMAL) && !noNan(a) ) zA = fmt(p, "kql_rnum(%s)", zA, 0);
+  if( (b->eType==KQL_T_REAL || b->eType==KQL_T_DECIMAL) && !noNan(b) ) zB = fmt(p, "kql_rnum(%s)", zB, 0);
   const char *zSql = kqlArenaPrintf(p->pArena, "(%s %s %s)", zA, zOp, zB);
   int op = pAst->eOp;
   if( (op==TK_EQ || op==TK_NE) && a->eType!=KQL_T_STRING && b->eType!=KQL_T_STRING ){
@@ -923,9 +975,12 @@ KqlExpr *kqlBindExpr(Binder *p, const KqlAst *pAst){
         break;
       }
       e = kqlExprNew(p, pAst, a->eType==KQL_T_INT ? KQL_T_INT : a->eType,
-                     pAst->eOp==TK_MINUS ? fmt(p, "(- %s)", a->zSql, 0) : a->zSql);
+                     pAst->eOp!=TK_MINUS ? a->zSql
+                     : !noNan(a) ? fmt(p, "kql_negr(%s)", a->zSql, 0)
+                     : fmt(p, "(- %s)", a->zSql, 0));
       e->bConst = a->bConst;
       e->bAgg = a->bAgg;
+      e->bNoNan = a->bNoNan;
       break;
     }
     case KQL_AST_IN:      e = bindIn(p, pAst); break;

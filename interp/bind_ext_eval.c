@@ -516,7 +516,16 @@ static KqlRel *ipLookup(Binder *p, KqlRel *pIn, const KqlAst *pCall, int bV6){
 
 /* ------------------------------------------------------------ dispatch */
 
+static KqlRel *evaluatePlugin(Binder *p, KqlRel *pIn, const KqlAst *pOp);
+
+/* The docs list evaluate among the operators whose output is not serialized. */
 KqlRel *kqlExtEvaluate(Binder *p, KqlRel *pIn, const KqlAst *pOp){
+  KqlRel *r = evaluatePlugin(p, pIn, pOp);
+  if( r ) r->bOrdered = 0;
+  return r;
+}
+
+static KqlRel *evaluatePlugin(Binder *p, KqlRel *pIn, const KqlAst *pOp){
   const KqlAst *pCall = pOp->nChild ? pOp->aChild[0] : 0;
   if( pCall==0 || pCall->eKind!=KQL_AST_CALL || pCall->z==0 ){
     kqlBindErr(p, pOp, "KQL225", "evaluate: expected a plugin call");
@@ -533,6 +542,7 @@ KqlRel *kqlExtEvaluate(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     if( (r = kqlPluginGeo(p, pIn, pCall, z))!=0 ) return r;
     if( (r = kqlPluginActivity(p, pIn, pCall, z))!=0 ) return r;
     if( (r = kqlPluginMisc(p, pIn, pCall, z))!=0 ) return r;
+    if( (r = kqlPluginRolling(p, pIn, pCall, z))!=0 ) return r;
   }
   kqlBindErr(p, pCall, "KQL190", "not supported: evaluate %s", z);
   return kqlExtRelError(p);

@@ -23,5 +23,7 @@ int kqlPluginNArg(const KqlAst *pCall);
 KqlRel *kqlPluginGeo(Binder *p, KqlRel *pIn, const KqlAst *pCall, const char *zName);
 KqlRel *kqlPluginActivity(Binder *p, KqlRel *pIn, const KqlAst *pCall, const char *zName);
 KqlRel *kqlPluginMisc(Binder *p, KqlRel *pIn, const KqlAst *pCall, const char *zName);
+/* bind_ext_plugin_roll.c: rolling_percentile */
+KqlRel *kqlPluginRolling(Binder *p, KqlRel *pIn, const KqlAst *pCall, const char *zName);
 
 #endif

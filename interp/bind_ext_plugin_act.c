@@ -296,7 +296,7 @@ static KqlRel *activityMetrics(Binder *p, KqlRel *pIn, const KqlAst *pCall){
   for(int i=0; i<a.nDim; i++) kqlStrPrintf(&s, ", c.d%d AS c%d", i, iCol++);
   kqlStrPrintf(&s, ", c.dc AS c%d, c.dc - coalesce(kept.n, 0) AS c%d, "
                "kql_divr(CAST(coalesce(kept.n, 0) AS REAL), CAST(coalesce(pc.dc, 0) AS REAL)) AS c%d, "
-               "1 - kql_divr(CAST(coalesce(kept.n, 0) AS REAL), CAST(coalesce(pc.dc, 0) AS REAL)) AS c%d "
+               "kql_subr(1, kql_divr(CAST(coalesce(kept.n, 0) AS REAL), CAST(coalesce(pc.dc, 0) AS REAL))) AS c%d "
                "FROM c LEFT JOIN kept ON kept.bt = c.bt", iCol, iCol+1, iCol+2, iCol+3);
   dimMatch(&s, &a, "kept", "c");
   kqlStrPrintf(&s, " LEFT JOIN c AS pc ON pc.bt = c.bt - %s", zW);

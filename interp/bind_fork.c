@@ -14,16 +14,26 @@
 ** The input is bound once, as a CTE the tables share (so rand() and the like
 ** are drawn once). kqlBindQuery (bind.c) asks kqlBindForkOp whether a
 ** statement ends in one of them and turns each relation kqlBindFork returns
-** into a result statement. Elsewhere in a pipeline they are not supported.
+** into a result statement. Only render may follow them (a no-op on the
+** tables); elsewhere in a pipeline they are not supported.
 */
 #include "bind_ext.h"
 #include <string.h>
 
+/* Index of the fork/facet operator that ends pSt, before any trailing
+** render (a no-op on the result tables); -1 when there is none. */
+static int forkIndex(const KqlAst *pSt){
+  if( pSt==0 || pSt->eKind!=KQL_AST_PIPE || pSt->nChild<2 ) return -1;
+  int i = pSt->nChild-1;
+  while( i>1 && pSt->aChild[i] && pSt->aChild[i]->eKind==KQL_AST_OP_RENDER ) i--;
+  const KqlAst *pOp = pSt->aChild[i];
+  if( pOp && (pOp->eKind==KQL_AST_OP_FORK || pOp->eKind==KQL_AST_OP_FACET) ) return i;
+  return -1;
+}
+
 const KqlAst *kqlBindForkOp(const KqlAst *pSt){
-  if( pSt==0 || pSt->eKind!=KQL_AST_PIPE || pSt->nChild<2 ) return 0;
-  const KqlAst *pOp = pSt->aChild[pSt->nChild-1];
-  if( pOp && (pOp->eKind==KQL_AST_OP_FORK || pOp->eKind==KQL_AST_OP_FACET) ) return pOp;
-  return 0;
+  int i = forkIndex(pSt);
+  return i<0 ? 0 : pSt->aChild[i];
 }
 
 /* Bind sub-query pSub over pCtx (its CONTEXT source). */
@@ -85,10 +95,10 @@ int kqlBindFork(Binder *p, const KqlAst *pSt, KqlRel ***papOut){
   const KqlAst *pOp = kqlBindForkOp(pSt);
   *papOut = 0;
   if( pOp==0 ) return 0;
-  /* the statement without its last operator */
+  /* the statement before fork (and any render after it) */
   KqlAst *pHead = kqlArenaAlloc(p->pArena, sizeof(KqlAst));
   *pHead = *pSt;
-  pHead->nChild = pSt->nChild - 1;
+  pHead->nChild = forkIndex(pSt);
   KqlRel *pIn = kqlBindTabular(p, pHead);
   if( pIn->bError ) return 0;
   if( pIn->pGraph ){

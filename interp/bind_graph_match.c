@@ -69,8 +69,38 @@ static int findEdge(GMatch *m, const char *z){
   return -1;
 }
 
-static long litLong(const KqlAst *a){
-  return a && a->z ? strtol(a->z, 0, 10) : 0;
+/* A bound of -[e*min..max]->: a long literal, or a name bound to a constant
+** integer (a let or a function parameter). 1 on error (reported). */
+static int edgeBound(Binder *p, const KqlAst *a, long *pOut){
+  if( a && a->eKind==KQL_AST_LITERAL ){
+    *pOut = a->z ? strtol(a->z, 0, 10) : 0;
+    return 0;
+  }
+  KqlRowCtx *pSave = p->pRow;
+  p->pRow = 0;
+  KqlExpr *e = kqlBindExpr(p, a);
+  p->pRow = pSave;
+  if( e->bError ) return 1;
+  if( e->eType!=KQL_T_INT && e->eType!=KQL_T_LONG ){
+    kqlBindErr(p, a, "KQL132", "variable-length edge: the bound must be an integer, not %s", kqlTypeName(e->eType));
+    return 1;
+  }
+  /* the value of a constant is one parameter, possibly parenthesised */
+  const char *z = e->zSql;
+  while( *z=='(' ) z++;
+  int iParam = 0;
+  if( *z=='?' ) iParam = atoi(z+1);
+  if( iParam>0 && iParam<=p->nParam && p->aParam[iParam-1].eKind==KQL_PARAM_INT ){
+    const char *zEnd = z+1;
+    while( *zEnd>='0' && *zEnd<='9' ) zEnd++;
+    while( *zEnd==')' ) zEnd++;
+    if( *zEnd==0 ){
+      *pOut = (long)p->aParam[iParam-1].i;
+      return 0;
+    }
+  }
+  kqlBindNotSupported(p, a, "a variable-length edge bound that is not a constant");
+  return 1;
 }
 
 /* Read the pattern into node and edge slots; 1 on error. */
@@ -109,8 +139,10 @@ static int readPattern(GMatch *m, const KqlAst *pPaths){
         }
         if( el->nChild>=2 ){
           e->bVar = 1;
-          e->nMin = (int)litLong(el->aChild[0]);
-          e->nMax = (int)litLong(el->aChild[1]);
+          long nMin = 0, nMax = 0;
+          if( edgeBound(p, el->aChild[0], &nMin) || edgeBound(p, el->aChild[1], &nMax) ) return 1;
+          e->nMin = nMin<0 ? 0 : nMin>1000000 ? 1000000 : (int)nMin;
+          e->nMax = nMax<0 ? 0 : nMax>1000000 ? 1000000 : (int)nMax;
           if( e->nMin<1 ){
             kqlBindNotSupported(p, el, "a variable-length edge with minimum length 0");
             return 1;
@@ -486,6 +518,8 @@ KqlRel *kqlGraphMatch(Binder *p, KqlGraph *g, const KqlAst *pOp){
       }else if( bShortest && strcmp(o->z, "output")==0 && zV ){
         if( strcmp(zV, "all")==0 ) bAll = 1;
         else if( strcmp(zV, "any")!=0 ){ kqlBindErr(p, o, "KQL132", "output must be any or all"); return relErr(p); }
+      }else if( bShortest && strcmp(o->z, "cycles")==0 && zV && strcmp(zV, "none")==0 ){
+        /* what shortest paths are searched with anyway (below) */
       }else{
         kqlBindNotSupported(p, o, kqlArenaPrintf(p->pArena, "%s option %s", pOp->z, o->z ? o->z : ""));
         return relErr(p);

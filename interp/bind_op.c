@@ -585,8 +585,11 @@ static void sumTakeAny(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *
   }
 }
 
-/* percentiles(x, p1, p2...) / percentilesw(x, w, p1...): one column per percentile. */
-static void sumPercentiles(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *pIn){
+/* percentiles(x, p1, p2...) / percentilesw(x, w, p1...): one column per percentile.
+** pNames: NULL, an ASSIGN or a MULTIASSIGN naming the first columns (the
+** others keep percentile_x_p; more names than percentiles is an error). */
+static void sumPercentiles(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *pIn,
+                           const KqlAst *pNames){
   int bW = strcmp(pCall->z, "percentilesw")==0;
   int nFixed = bW ? 2 : 1;
   if( pCall->nChild<=nFixed ){
@@ -602,6 +605,12 @@ static void sumPercentiles(Binder *p, SumOut *o, const KqlAst *pCall, const KqlR
   p->pRow = pSave;
   if( x->bError || (w && w->bError) ) return;
   const char *zX = kqlNameForExpr(p, pCall->aChild[0], 0);
+  int nPct = pCall->nChild - nFixed;
+  int nName = pNames==0 ? 0 : pNames->eKind==KQL_AST_ASSIGN ? 1 : pNames->nChild-1;
+  if( nName>nPct ){
+    kqlBindErr(p, pNames, "KQL136", "%s: %d names for %d percentiles", pCall->z, nName, nPct);
+    return;
+  }
   for(int i=nFixed; i<pCall->nChild; i++){
     const KqlAst *pPct = pCall->aChild[i];
     KqlExpr *e = kqlBindExpr(p, pPct);
@@ -609,6 +618,7 @@ static void sumPercentiles(Binder *p, SumOut *o, const KqlAst *pCall, const KqlR
     char *zP = kqlArenaStrdup(p->pArena, pPct->z ? pPct->z : "", -1);
     for(char *c = zP; *c; c++) if( *c=='.' ) *c = '_';
     const char *zName = kqlArenaPrintf(p->pArena, "percentile_%s_%s", zX ? zX : "", zP);
+    if( i-nFixed<nName ) zName = pNames->eKind==KQL_AST_ASSIGN ? pNames->z : pNames->aChild[1+i-nFixed]->z;
     const char *zSql = bW ? kqlArenaPrintf(p->pArena, "kql_percentilew(%s, %s, %s)", x->zSql, w->zSql, e->zSql)
                           : kqlArenaPrintf(p->pArena, "kql_percentile(%s, %s)", x->zSql, e->zSql);
     sumAdd(p, o, zName, x->eType==KQL_T_INT ? KQL_T_LONG : colType(x), zSql);
@@ -654,6 +664,12 @@ static KqlRel *opSummarize(Binder *p, KqlRel *pIn, const KqlAst *pOp){
       sumArgMax(p, &o, pItem->aChild[0], pIn, pBy, nAgg==1, pItem);
       continue;
     }
+    if( (pItem->eKind==KQL_AST_ASSIGN || pItem->eKind==KQL_AST_MULTIASSIGN) && pItem->nChild
+        && pItem->aChild[0]->eKind==KQL_AST_CALL && pItem->aChild[0]->z
+        && (strcmp(pItem->aChild[0]->z, "percentiles")==0 || strcmp(pItem->aChild[0]->z, "percentilesw")==0) ){
+      sumPercentiles(p, &o, pItem->aChild[0], pIn, pItem);
+      continue;
+    }
     if( pItem->eKind==KQL_AST_MULTIASSIGN ){
       kqlBindNotSupported(p, pItem, "(a, b) = ... in summarize");
       continue;
@@ -665,7 +681,7 @@ static KqlRel *opSummarize(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     }
     if( pItem->eKind==KQL_AST_CALL && pItem->z && (strcmp(pItem->z, "percentiles")==0
                                                   || strcmp(pItem->z, "percentilesw")==0) ){
-      sumPercentiles(p, &o, pItem, pIn);
+      sumPercentiles(p, &o, pItem, pIn, 0);
       continue;
     }
     const char *zName;
@@ -855,7 +871,10 @@ static KqlRel *opGetschema(Binder *p, KqlRel *pIn){
     kqlStrAppend(&s, "SELECT NULL AS \"ColumnName\", NULL AS \"ColumnOrdinal\", NULL AS \"DataType\", "
                      "NULL AS \"ColumnType\" WHERE 0", -1);
   }
-  return kqlBindRelNew(p, kqlStrText(&s), 4, aCol);
+  /* the docs list getschema among the operators whose output is serialized */
+  KqlRel *r = kqlBindRelNew(p, kqlArenaPrintf(p->pArena, "SELECT * FROM (%s) ORDER BY 2", kqlStrText(&s)), 4, aCol);
+  r->bOrdered = 1;
+  return r;
 }
 
 static KqlRel *bindOperator(Binder *p, KqlRel *pIn, const KqlAst *pOp);

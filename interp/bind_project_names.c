@@ -10,8 +10,9 @@
 ** array of column names (a literal, a let name or a function parameter), or
 ** column_names_of(Table). The result has the input's columns in the order
 ** they are specified or matched, each once; names that match no column are
-** ignored (Kusto's documented behaviour). A dynamic array that is not a
-** constant is evaluated while binding (KqlBindEnv.xQuery).
+** ignored (Kusto's documented behaviour). A name given as a string (alone
+** or in an array) that holds '*' is a pattern too ("C*"). A dynamic array
+** that is not a constant is evaluated while binding (KqlBindEnv.xQuery).
 */
 #include "bind_ext.h"
 #include <string.h>
@@ -63,7 +64,8 @@ static void pickJson(Binder *p, const KqlRel *pIn, const char *z, unsigned char 
         z++;
       }
       if( *z=='"' ) z++;
-      pick(pIn, kqlStrText(&s), 0, abSel, aiOrder, pn);
+      const char *zName = kqlStrText(&s);
+      pick(pIn, zName, strchr(zName, '*')!=0, abSel, aiOrder, pn);
     }else{
       /* a number, bool, null or nested value: skip it */
       int nDepth = 0;
@@ -109,7 +111,7 @@ KqlRel *kqlBindProjectByNames(Binder *p, KqlRel *pIn, const KqlAst *pOp){
       int iP = 0;
       for(const char *z = e->zSql+1; *z>='0' && *z<='9'; z++) iP = iP*10 + (*z-'0');
       if( iP>=1 && iP<=p->nParam && p->aParam[iP-1].eKind==KQL_PARAM_TEXT ){
-        pick(pIn, p->aParam[iP-1].z, 0, abSel, aiOrder, &n);
+        pick(pIn, p->aParam[iP-1].z, strchr(p->aParam[iP-1].z, '*')!=0, abSel, aiOrder, &n);
         continue;
       }
     }

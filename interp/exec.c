@@ -10,6 +10,7 @@
 #include "parse.h"
 #include "value.h"
 #include "catalog.h"
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +27,10 @@ static void bindParamArray(sqlite3_stmt *pStmt, const KqlParam *aParam, int nPar
     const KqlParam *v = &aParam[i-1];
     switch( v->eKind ){
       case KQL_PARAM_INT:  sqlite3_bind_int64(pStmt, i, v->i); break;
-      case KQL_PARAM_REAL: sqlite3_bind_double(pStmt, i, v->r); break;
+      case KQL_PARAM_REAL:   /* a NaN literal (real(nan)) travels as the text "NaN" */
+        if( isnan(v->r) ) sqlite3_bind_text(pStmt, i, "NaN", 3, SQLITE_STATIC);
+        else sqlite3_bind_double(pStmt, i, v->r);
+        break;
       case KQL_PARAM_TEXT: sqlite3_bind_text(pStmt, i, v->z, v->n, SQLITE_STATIC); break;
       default:             sqlite3_bind_null(pStmt, i); break;
     }
@@ -226,7 +230,15 @@ int kql_result_isnull(KqlResult *p, int i){
 }
 
 int64_t kql_result_int64(KqlResult *p, int i){ return sqlite3_column_int64(p->pStmt, i); }
-double kql_result_double(KqlResult *p, int i){ return sqlite3_column_double(p->pStmt, i); }
+/* A real column holds a NaN as the text "NaN" (fnutil.h: kqlFnReal). */
+static int columnIsNan(sqlite3_stmt *s, int i){
+  return sqlite3_column_type(s, i)==SQLITE_TEXT && sqlite3_column_bytes(s, i)==3
+      && memcmp(sqlite3_column_text(s, i), "NaN", 3)==0;
+}
+double kql_result_double(KqlResult *p, int i){
+  if( columnIsNan(p->pStmt, i) ) return NAN;
+  return sqlite3_column_double(p->pStmt, i);
+}
 
 const char *kql_result_raw(KqlResult *p, int i){
   return (const char*)sqlite3_column_text(p->pStmt, i);
@@ -248,7 +260,7 @@ const char *kql_result_text(KqlResult *p, int i){
       }
       return zBuf;
     case KQL_T_REAL: case KQL_T_DECIMAL:
-      kqlValFormatReal(sqlite3_column_double(s, i), zBuf);
+      kqlValFormatReal(columnIsNan(s, i) ? NAN : sqlite3_column_double(s, i), zBuf);
       return zBuf;
     case KQL_T_DATETIME:
       kqlValFormatDatetime(sqlite3_column_int64(s, i), zBuf);

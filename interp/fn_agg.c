@@ -25,7 +25,7 @@
 int kqlAggPred(sqlite3_value *pVal){
   switch( sqlite3_value_type(pVal) ){
     case SQLITE_INTEGER: return sqlite3_value_int64(pVal)!=0;
-    case SQLITE_FLOAT:   return sqlite3_value_double(pVal)!=0.0;
+    case SQLITE_FLOAT:   return kqlFnReal(pVal)!=0.0;
     case SQLITE_TEXT: {
       const char *z = (const char*)sqlite3_value_text(pVal);
       return z && (strcmp(z, "true")==0 || strcmp(z, "True")==0 || strcmp(z, "1")==0);
@@ -49,7 +49,7 @@ int kqlAggCompare(sqlite3_value *pA, sqlite3_value *pB){
       int64_t a = sqlite3_value_int64(pA), b = sqlite3_value_int64(pB);
       return a<b ? -1 : a>b;
     }else{
-      double a = sqlite3_value_double(pA), b = sqlite3_value_double(pB);
+      double a = kqlFnReal(pA), b = kqlFnReal(pB);
       return a<b ? -1 : a>b;
     }
   }else{
@@ -70,7 +70,7 @@ char *kqlAggDistinctKey(sqlite3_value *pVal, int *pn){
       sqlite3_str_appendf(p, "i%lld", (long long)sqlite3_value_int64(pVal));
       break;
     case SQLITE_FLOAT: {
-      double r = sqlite3_value_double(pVal);
+      double r = kqlFnReal(pVal);
       if( r==0.0 ) r = 0.0;                 /* -0.0 and 0.0 are one value */
       if( r!=r ) sqlite3_str_appendall(p, "rNaN");
       else sqlite3_str_appendf(p, "r%.17g", r);
@@ -152,7 +152,7 @@ static void sumStep(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     p->iSum += (uint64_t)v;
     p->rSum += (double)v;
   }else{
-    double r = sqlite3_value_double(argv[0]);
+    double r = kqlFnReal(argv[0]);
     p->rSum += r;
     p->bReal = 1;
   }
@@ -163,19 +163,19 @@ static void sumStep(sqlite3_context *ctx, int argc, sqlite3_value **argv){
 ** sum/sumif: 0 for an empty group (a long), long for integer inputs (with
 ** two's-complement wrap-around), real as soon as one input is real.
 ** avg/avgif: real; NaN for an empty group (what Kusto prints for
-** avg() over no rows), which SQLite turns into NULL.
+** avg() over no rows). A NaN input makes the result NaN.
 */
 static void sumFinal(sqlite3_context *ctx){
   int iMode = (int)(intptr_t)sqlite3_user_data(ctx);
   SumAgg *p = sqlite3_aggregate_context(ctx, 0);
   if( iMode>=AVG_PLAIN ){
-    if( p==0 || p->n==0 ) sqlite3_result_double(ctx, NAN);
-    else if( p->bReal ) sqlite3_result_double(ctx, p->rSum / (double)p->n);
+    if( p==0 || p->n==0 ) kqlFnResultReal(ctx, NAN);
+    else if( p->bReal ) kqlFnResultReal(ctx, p->rSum / (double)p->n);
     else sqlite3_result_double(ctx, (double)(int64_t)p->iSum / (double)p->n);
     return;
   }
   if( p==0 ) sqlite3_result_int64(ctx, 0);
-  else if( p->bReal ) sqlite3_result_double(ctx, p->rSum);
+  else if( p->bReal ) kqlFnResultReal(ctx, p->rSum);
   else sqlite3_result_int64(ctx, (int64_t)p->iSum);
 }
 
@@ -304,13 +304,13 @@ static void varStep(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   if( (iMode & VAR_IF) && (argc<=iPred || !kqlAggPred(argv[iPred])) ) return;
   if( sqlite3_value_type(argv[0])==SQLITE_NULL ) return;
   if( (iMode & VAR_COV) && sqlite3_value_type(argv[1])==SQLITE_NULL ) return;
-  x = sqlite3_value_double(argv[0]);
+  x = kqlFnReal(argv[0]);
   p->n++;
   dx = x - p->mean;
   p->mean += dx / (double)p->n;
   p->m2 += dx * (x - p->mean);
   if( iMode & VAR_COV ){
-    double y = sqlite3_value_double(argv[1]);
+    double y = kqlFnReal(argv[1]);
     p->meanY += (y - p->meanY) / (double)p->n;
     p->c += dx * (y - p->meanY);
   }
@@ -333,7 +333,7 @@ static void varFinal(sqlite3_context *ctx){
     r = n>1 ? s/(double)(n-1) : 0.0;
   }
   if( iMode & VAR_SQRT ) r = sqrt(r<0.0 ? 0.0 : r);
-  sqlite3_result_double(ctx, r);
+  kqlFnResultReal(ctx, r);
 }
 
 /****************************** binary_all_* ******************************/

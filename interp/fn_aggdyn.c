@@ -254,7 +254,7 @@ static void pctAdd(PctAgg *p, sqlite3_value *pVal, int64_t w){
   v = &p->a[p->n++];
   v->bInt = eType==SQLITE_INTEGER;
   v->i = sqlite3_value_int64(pVal);
-  v->r = sqlite3_value_double(pVal);
+  v->r = kqlFnReal(pVal);
   v->w = w;
   if( v->r!=v->r ) p->n--;               /* NaN has no rank */
 }
@@ -353,7 +353,7 @@ static void pctFinal(sqlite3_context *ctx){
   }
   if( (iMode & PCT_ARRAY)==0 ){
     if( p->n>0 && p->nP>0 && sqlite3_value_type(p->apP[0])!=SQLITE_NULL ){
-      const PctVal *v = pctPick(p, nTotal, sqlite3_value_double(p->apP[0]));
+      const PctVal *v = pctPick(p, nTotal, kqlFnReal(p->apP[0]));
       if( v->bInt ) sqlite3_result_int64(ctx, v->i);
       else sqlite3_result_double(ctx, v->r);
     }
@@ -376,7 +376,7 @@ static void pctFinal(sqlite3_context *ctx){
       for(int i=0; i<nPct; i++){
         if( sqlite3_value_type(p->apP[i])==SQLITE_NULL ) continue;
         if( bComma ) sqlite3_str_appendchar(pOut, 1, ',');
-        appendPctJson(pOut, eType, pctPick(p, nTotal, sqlite3_value_double(p->apP[i])));
+        appendPctJson(pOut, eType, pctPick(p, nTotal, kqlFnReal(p->apP[i])));
         bComma = 1;
       }
     }
@@ -542,7 +542,7 @@ static void tdStep(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     sqlite3_str_appendchar(p->p, 1, '[');
     if( eType==SQLITE_INTEGER ) sqlite3_str_appendf(p->p, "%lld", (long long)sqlite3_value_int64(argv[0]));
     else{
-      double r = sqlite3_value_double(argv[0]);
+      double r = kqlFnReal(argv[0]);
       if( r!=r ){ sqlite3_str_appendall(p->p, "null"); }
       else kqlDynAppendReal(p->p, r);
     }
@@ -626,7 +626,7 @@ static void fnPercentileTdigest(sqlite3_context *ctx, int argc, sqlite3_value **
   if( !bArray ){
     const PctVal *v;
     if( sqlite3_value_type(argv[1])!=SQLITE_NULL ){
-      v = pctPick(&pa, nTotal, sqlite3_value_double(argv[1]));
+      v = pctPick(&pa, nTotal, kqlFnReal(argv[1]));
       if( argc==2 ){
         /* No result type given: Kusto's result is dynamic (JSON text). */
         sqlite3_str *pOut = sqlite3_str_new(sqlite3_context_db_handle(ctx));
@@ -643,7 +643,7 @@ static void fnPercentileTdigest(sqlite3_context *ctx, int argc, sqlite3_value **
     sqlite3_str_appendchar(pOut, 1, '[');
     for(int i=1; i<argc; i++){
       if( i>1 ) sqlite3_str_appendchar(pOut, 1, ',');
-      appendPctJson(pOut, KQL_T_UNKNOWN, pctPick(&pa, nTotal, sqlite3_value_double(argv[i])));
+      appendPctJson(pOut, KQL_T_UNKNOWN, pctPick(&pa, nTotal, kqlFnReal(argv[i])));
     }
     sqlite3_str_appendchar(pOut, 1, ']');
     kqlFnResultStr(ctx, pOut);

@@ -70,12 +70,12 @@ static int scalarRead(int eType, sqlite3_value *pVal, Scalar *p){
   if( eSql==SQLITE_NULL ){ p->eKind = SC_NULL; return SQLITE_OK; }
   if( eType!=KQL_T_DYNAMIC ){
     if( eSql==SQLITE_INTEGER ){ p->eKind = SC_INT; p->iVal = sqlite3_value_int64(pVal); }
-    else if( eSql==SQLITE_FLOAT ){ p->eKind = SC_REAL; p->rVal = sqlite3_value_double(pVal); }
+    else if( eSql==SQLITE_FLOAT ){ p->eKind = SC_REAL; p->rVal = kqlFnReal(pVal); }
     else { p->eKind = SC_TEXT; p->z = kqlFnText(pVal, &p->n); }
     return SQLITE_OK;
   }
   if( eSql==SQLITE_INTEGER ){ p->eKind = SC_INT; p->eType = KQL_T_LONG; p->iVal = sqlite3_value_int64(pVal); return SQLITE_OK; }
-  if( eSql==SQLITE_FLOAT ){ p->eKind = SC_REAL; p->eType = KQL_T_REAL; p->rVal = sqlite3_value_double(pVal); return SQLITE_OK; }
+  if( eSql==SQLITE_FLOAT ){ p->eKind = SC_REAL; p->eType = KQL_T_REAL; p->rVal = kqlFnReal(pVal); return SQLITE_OK; }
   {
     int n;
     const char *z = trimWs(kqlFnText(pVal, &n), &n);
@@ -230,7 +230,7 @@ static void toRealFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   k = numberOf(&s, &i, &r);
   scalarClear(&s);
   if( k==1 ) sqlite3_result_double(ctx, (double)i);
-  else if( k==2 ) sqlite3_result_double(ctx, r);
+  else if( k==2 ) kqlFnResultReal(ctx, r);    /* todouble("NaN") is NaN */
 }
 
 /*

@@ -30,7 +30,7 @@ int kqlFnArgTicks(sqlite3_value *pVal, int64_t *pT){
       *pT = sqlite3_value_int64(pVal);
       return 1;
     case SQLITE_FLOAT: {
-      double r = sqlite3_value_double(pVal);
+      double r = kqlFnReal(pVal);
       if( !(r>=-9.2e18 && r<=9.2e18) ) return 0;
       *pT = (int64_t)r;
       return 1;
@@ -127,9 +127,9 @@ static void binCore(sqlite3_context *ctx, sqlite3_value *pTags, sqlite3_value **
   }
   if( isRealType(eV) || isRealType(eR) || isRealType(eB)
    || sqlite3_value_type(aArg[0])==SQLITE_FLOAT || sqlite3_value_type(aArg[1])==SQLITE_FLOAT ){
-    double v = sqlite3_value_double(aArg[0]);
-    double r = sqlite3_value_double(aArg[1]);
-    double base = bHasBase ? sqlite3_value_double(aArg[2]) : 0.0;
+    double v = kqlFnReal(aArg[0]);
+    double r = kqlFnReal(aArg[1]);
+    double base = bHasBase ? kqlFnReal(aArg[2]) : 0.0;
     double q;
     if( !(r>0.0) ) return;
     q = floor((v - base)/r);
@@ -349,7 +349,7 @@ static void fnMakeDatetime(sqlite3_context *ctx, int argc, sqlite3_value **argv)
   if( argc>4 && !argLong(argv, 4, &mi) ) return;
   if( argc>5 ){
     if( sqlite3_value_type(argv[5])==SQLITE_NULL ) return;
-    s = sqlite3_value_double(argv[5]);
+    s = kqlFnReal(argv[5]);
   }
   if( y<1 || y>9999 || mo<1 || mo>12 || d<1 || d>kqlCalDaysInMonth(y, (int)mo) ) return;
   if( h<0 || h>23 || mi<0 || mi>59 || !(s>=0.0 && s<60.0) ) return;
@@ -378,7 +378,7 @@ static void fnMakeTimespan(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     int64_t v, x;
     if( sqlite3_value_type(argv[i])==SQLITE_NULL ) return;
     if( i==argc-1 && i+iFirst==3 && sqlite3_value_type(argv[i])==SQLITE_FLOAT ){
-      double r = sqlite3_value_double(argv[i]);
+      double r = kqlFnReal(argv[i]);
       if( !(r>-9.2e11 && r<9.2e11) ) return;
       x = llround(r*1e7);
     }else{
@@ -405,7 +405,7 @@ static void fnUnixtime(sqlite3_context *ctx, int argc, sqlite3_value **argv){
       break;
     }
     case SQLITE_FLOAT: {
-      double r = sqlite3_value_double(argv[0]);
+      double r = kqlFnReal(argv[0]);
       r = nPer==0 ? r/100.0 : r*(double)nPer;
       if( !(r>-9.2e18 && r<9.2e18) ) return;
       t = llround(r);
@@ -414,7 +414,7 @@ static void fnUnixtime(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     case SQLITE_TEXT: {
       /* A numeric string (from dynamic or CSV data). */
       sqlite3_value *p = argv[0];
-      double r = sqlite3_value_double(p);
+      double r = kqlFnReal(p);
       int n; const char *z = kqlFnText(p, &n);
       if( n==0 || strspn(z, "+-0123456789.eE ")!=(size_t)n ) return;
       r = nPer==0 ? r/100.0 : r*(double)nPer;

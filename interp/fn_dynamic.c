@@ -146,7 +146,7 @@ static void fnDynGet(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     KqlElems a;
     int64_t i;
     if( eKey==SQLITE_FLOAT ){
-      double r = sqlite3_value_double(argv[1]);
+      double r = kqlFnReal(argv[1]);
       if( r!=floor(r) || !(r>-1e15 && r<1e15) ) return;
       i = (int64_t)r;
     }else{
@@ -720,8 +720,8 @@ static void fnRange(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   sqlite3_str_appendchar(p, 1, '[');
   if( eStart==KQL_T_REAL || eStart==KQL_T_DECIMAL || eStop==KQL_T_REAL
    || eStop==KQL_T_DECIMAL || eStep==KQL_T_REAL || eStep==KQL_T_DECIMAL ){
-    double a = sqlite3_value_double(argv[1]), b = sqlite3_value_double(argv[2]);
-    double s = argc>3 ? sqlite3_value_double(argv[3]) : 1.0;
+    double a = kqlFnReal(argv[1]), b = kqlFnReal(argv[2]);
+    double s = argc>3 ? kqlFnReal(argv[3]) : 1.0;
     if( s==0.0 || s!=s ){ sqlite3_free(sqlite3_str_finish(p)); return; }
     for(int64_t i=0; i<KQL_MAX_GEN; i++){
       double v = a + (double)i*s;

@@ -246,6 +246,69 @@ void kqlS2Neighbors(uint64_t id, uint64_t aNbr[8]);
 int kqlS2Cover(const KqlGeoRegion *pR, const KqlGeoVec *aV, int nV, int level,
                double radius, uint64_t **paId);
 
+/*
+** H3 (fn_geo_h3*.c). IJK lattice coordinates (normalized: smallest is 0).
+*/
+typedef struct KqlH3Ijk KqlH3Ijk;
+struct KqlH3Ijk { long long i, j, k; };
+#define KQL_H3_NUM_BASE 122
+#define KQL_H3_RES0_U   0.38196601125010500003  /* (3-sqrt 5)/2, res-0 unit */
+#define KQL_H3_AP7_ROT  0.333473172251832115336 /* asin(sqrt(3/28)) */
+/* Lattice (fn_geo_h3.c): down/up one resolution into/from a Class III
+** (counterclockwise) or Class II (clockwise) resolution. */
+KqlH3Ijk kqlH3IjkNorm(KqlH3Ijk v);
+KqlH3Ijk kqlH3Down7(KqlH3Ijk v, int bClassIII);
+KqlH3Ijk kqlH3Up7(KqlH3Ijk v, int bClassIII);
+/* The icosahedron and base cells (fn_geo_h3_grid.c). */
+typedef struct KqlH3Grid KqlH3Grid;
+struct KqlH3Grid {
+  KqlGeoVec aVert[12];
+  int aFaceVert[20][3];            /* vertices the i, j, k axes point at */
+  KqlGeoVec aCenter[20], aAxisI[20], aAxisP[20];  /* centre, i axis, i+90 */
+  int aNbr[20][3];                 /* face across edge IJ, JK, KI */
+  int aNbrRot[20][3];              /* ccw 60-degree turns into its frame */
+  KqlH3Ijk aNbrTrans[20][3];       /* our origin in its res-0 IJK */
+  KqlGeoVec aBaseCenter[KQL_H3_NUM_BASE];
+  int aBaseFace[KQL_H3_NUM_BASE];  /* home face */
+  KqlH3Ijk aBaseIjk[KQL_H3_NUM_BASE];
+  unsigned char aBasePent[KQL_H3_NUM_BASE];
+  /* Pentagon base cells: per face around the vertex, the ccw turns into
+  ** the base cell's frame (-1 elsewhere) and H3's "cw offset" flag. */
+  signed char aPentRot[KQL_H3_NUM_BASE][20];
+  unsigned char aPentCw[KQL_H3_NUM_BASE][20];
+};
+const KqlH3Grid *kqlH3Grid(void);
+KqlGeoVec kqlH3FaceToSphere(int f, double x, double y);   /* res-0 units */
+void kqlH3SphereToFace(int f, KqlGeoVec p, double *px, double *py);
+int kqlH3NearestFace(KqlGeoVec p);
+void kqlH3IjkToHex2d(KqlH3Ijk v, double *px, double *py);
+KqlH3Ijk kqlH3Hex2dToIjk(double x, double y);
+KqlH3Ijk kqlH3RotCcw(KqlH3Ijk v, int n);
+int kqlH3Sector(KqlH3Ijk v);
+/* Carry face-frame v (past the face's edge: i+j+k > 2*nUnit) across the
+** edge of its sector onto the neighbouring face. bPentLeading4: H3's
+** adjustment for a pentagon cell with leading digit 4 in the KI sector. */
+KqlH3Ijk kqlH3CrossEdge(int *pFace, KqlH3Ijk v, long long nUnit, int bPentLeading4);
+/* v of face a in the frame of adjacent face b (a itself when a==b). */
+KqlH3Ijk kqlH3ToFace(int a, int b, KqlH3Ijk v, long long nUnit);
+/* Base cell at res-0 v of face f (-1 if none); *pRot gets the ccw turns
+** from f's frame to the base cell's (hexagons). */
+int kqlH3BaseCellAt(int f, KqlH3Ijk v, int *pRot);
+/* Projection (fn_geo_h3_proj.c). Return 0 on success, 1 when the cell is
+** a pentagon's (not supported), 2 when invalid. */
+int kqlH3FromPoint(KqlGeoVec p, int res, uint64_t *pH);
+/* The cell at IJK v (resolution res, on or inside face f's triangle). */
+int kqlH3FromFaceIjk(int f, KqlH3Ijk v, int res, uint64_t *pH);
+/* The face holding h's centre and the centre's IJK in its frame; *pRot
+** (may be NULL) gets the ccw turns from the base cell's frame to it. */
+int kqlH3CellFaceIjk(uint64_t h, int *pFace, KqlH3Ijk *pV, int *pRot);
+/* Rings 0..k around h in H3's walk order (1 + 3k(k+1) cells into aOut):
+** 0, or 1 when the walk meets a pentagon (H3 orders those differently). */
+int kqlH3Rings(uint64_t h, int k, uint64_t *aOut);
+int kqlH3Center(uint64_t h, KqlGeoVec *pC);
+/* Up to 10 boundary vertices, counterclockwise; returns the count or -1. */
+int kqlH3Boundary(uint64_t h, KqlGeoVec *aV);
+
 /* Geohash (fn_geo_hash.c). */
 int kqlGeohashEncode(double lng, double lat, int nChar, char *zOut);
 /* Bounds of a geohash; returns 0, or 1 when z is not a geohash. */

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #define H3_MAX_RES      15
+#define H3_DEFAULT_RES  6
 #define H3_NUM_BASE     122
 #define H3_MAX_RING     142     /* largest ring distance Kusto accepts */
 #define H3_MAX_CHILDREN_DIFF 5  /* children at most 5 resolutions down */
@@ -97,8 +98,7 @@ static void appendCell(sqlite3_str *p, uint64_t h){
 /****************************************************************************
 ** IJK lattice.
 */
-typedef struct Ijk Ijk;
-struct Ijk { long long i, j, k; };
+typedef KqlH3Ijk Ijk;
 
 static const Ijk aUnit[7] = {
   {0,0,0}, {0,0,1}, {0,1,0}, {0,1,1}, {1,0,0}, {1,0,1}, {1,1,0}
@@ -158,6 +158,10 @@ static Ijk upAp7(Ijk v, int bClassIII){
   r.k = 0;
   return ijkNorm(r);
 }
+
+KqlH3Ijk kqlH3IjkNorm(KqlH3Ijk v){ return ijkNorm(v); }
+KqlH3Ijk kqlH3Down7(KqlH3Ijk v, int bClassIII){ return downAp7(v, bClassIII); }
+KqlH3Ijk kqlH3Up7(KqlH3Ijk v, int bClassIII){ return upAp7(v, bClassIII); }
 
 /* IJK of cell h relative to its base cell's centre, at h's resolution. */
 static Ijk cellToIjk(uint64_t h){
@@ -312,6 +316,76 @@ static void fnRings(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kqlGeoResultJson(ctx, p);
 }
 
+/* geo_point_to_h3cell(lng, lat [, resolution]) -> token; "" when invalid. */
+static void fnPointToCell(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  double lng, lat;
+  int res, rc;
+  uint64_t h = 0;
+  char zBuf[24];
+  if( !kqlGeoArgReal(argv[0], &lng) || !kqlGeoArgReal(argv[1], &lat)
+   || !kqlGeoValidLL(lng, lat)
+   || !kqlGeoArgInt(argc, argv, 2, H3_DEFAULT_RES, &res) || res<0 || res>H3_MAX_RES ){
+    sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+    return;
+  }
+  rc = kqlH3FromPoint(kqlGeoFromDeg(lng, lat), res, &h);
+  if( rc==1 ){
+    kqlFnError(ctx, "geo_point_to_h3cell", "not supported: geo_point_to_h3cell on a pentagon cell");
+    return;
+  }
+  if( rc ){
+    sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+    return;
+  }
+  snprintf(zBuf, sizeof(zBuf), "%llx", (unsigned long long)h);
+  sqlite3_result_text(ctx, zBuf, -1, SQLITE_TRANSIENT);
+}
+
+/* geo_h3cell_to_central_point(cell) -> Point; null when invalid. */
+static void fnCentralPoint(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  uint64_t h = cellFromText(argv[0]);
+  KqlGeoVec c;
+  int rc;
+  sqlite3_str *p;
+  (void)argc;
+  if( h==0 ) return;
+  rc = kqlH3Center(h, &c);
+  if( rc==1 ){
+    kqlFnError(ctx, "geo_h3cell_to_central_point", "not supported: geo_h3cell_to_central_point on a pentagon cell");
+    return;
+  }
+  if( rc ) return;
+  p = sqlite3_str_new(0);
+  kqlGeoAppendPointVec(p, c);
+  kqlGeoResultJson(ctx, p);
+}
+
+/* geo_h3cell_to_polygon(cell) -> Polygon (closed ring); null when invalid. */
+static void fnPolygon(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  uint64_t h = cellFromText(argv[0]);
+  KqlGeoVec aV[16];
+  int n;
+  sqlite3_str *p;
+  (void)argc;
+  if( h==0 ) return;
+  n = kqlH3Boundary(h, aV);
+  if( n==-1 ){
+    kqlFnError(ctx, "geo_h3cell_to_polygon", "not supported: geo_h3cell_to_polygon on a pentagon cell");
+    return;
+  }
+  if( n<3 ) return;
+  p = sqlite3_str_new(0);
+  sqlite3_str_appendall(p, "{\"type\":\"Polygon\",\"coordinates\":[[");
+  for(int k=0; k<=n; k++){
+    double lng, lat;
+    kqlGeoToDeg(aV[k % n], &lng, &lat);
+    if( k ) sqlite3_str_appendchar(p, 1, ',');
+    kqlGeoAppendPos(p, lng, lat);
+  }
+  sqlite3_str_appendall(p, "]]}");
+  kqlGeoResultJson(ctx, p);
+}
+
 /* kqlFnRegisterGeoH3(): contract in fn_geo.h. */
 int kqlFnRegisterGeoH3(sqlite3 *db){
   static const struct {
@@ -325,6 +399,9 @@ int kqlFnRegisterGeoH3(sqlite3 *db){
     { "kql_geo_h3cell_children",  -1, 0, fnChildren },
     { "kql_geo_h3cell_rings",     -1, 0, fnRings },
     { "kql_geo_h3cell_neighbors",  1, 1, fnRings },
+    { "kql_geo_point_to_h3cell",  -1, 0, fnPointToCell },
+    { "kql_geo_h3cell_to_central_point", 1, 0, fnCentralPoint },
+    { "kql_geo_h3cell_to_polygon", 1, 0, fnPolygon },
   };
   for(size_t i=0; i<sizeof(aFunc)/sizeof(aFunc[0]); i++){
     int rc = sqlite3_create_function(db, aFunc[i].zName, aFunc[i].nArg,

@@ -298,7 +298,7 @@ static int hashBinary(int eType, sqlite3_value *pVal, unsigned char *aBin){
       aBin[0] = sqlite3_value_int64(pVal)!=0;
       return 1;
     case KQL_T_REAL: {
-      double r = sqlite3_value_double(pVal);
+      double r = kqlFnReal(pVal);
       uint64_t u;
       memcpy(&u, &r, 8);
       putLe(aBin, u, 8);

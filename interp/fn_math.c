@@ -21,12 +21,14 @@ static int argReal(sqlite3_value *pVal, double *pR){
   switch( sqlite3_value_type(pVal) ){
     case SQLITE_INTEGER:
     case SQLITE_FLOAT:
-      *pR = sqlite3_value_double(pVal);
+      *pR = kqlFnReal(pVal);
       return 1;
     case SQLITE_TEXT: {
-      int e = sqlite3_value_numeric_type(pVal);
+      int e;
+      if( kqlFnIsNanText(pVal) ){ *pR = NAN; return 1; }
+      e = sqlite3_value_numeric_type(pVal);
       if( e!=SQLITE_INTEGER && e!=SQLITE_FLOAT ) return 0;
-      *pR = sqlite3_value_double(pVal);
+      *pR = kqlFnReal(pVal);
       return 1;
     }
     default:
@@ -34,9 +36,11 @@ static int argReal(sqlite3_value *pVal, double *pR){
   }
 }
 
-/* Result a real (NaN becomes NULL in SQLite). */
-static void resultReal(sqlite3_context *ctx, double r){
-  sqlite3_result_double(ctx, r);
+/* Result a real: NaN when an input was NaN (NaN in, NaN out); a NaN made
+** from ordinary inputs (sqrt(-1)) is null, as the docs give it. */
+static void resultReal(sqlite3_context *ctx, double r, int bNanIn){
+  if( bNanIn ) kqlFnResultReal(ctx, r);
+  else sqlite3_result_double(ctx, r);
 }
 
 /*************************** one-argument real functions ***************************/
@@ -79,7 +83,7 @@ static void fnUnary(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     case U_ERFC:     r = erfc(x); break;
     default:         r = x>0.0 ? 1.0 : x<0.0 ? -1.0 : 0.0; break;   /* U_SIGN */
   }
-  resultReal(ctx, r);
+  resultReal(ctx, r, isnan(x));
 }
 
 /* kql_pow(x, y) and kql_atan2(y, x) (user data 1). */
@@ -87,7 +91,7 @@ static void fnBinaryReal(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   double a, b;
   (void)argc;
   if( !argReal(argv[0], &a) || !argReal(argv[1], &b) ) return;
-  resultReal(ctx, sqlite3_user_data(ctx) ? atan2(a, b) : pow(a, b));
+  resultReal(ctx, sqlite3_user_data(ctx) ? atan2(a, b) : pow(a, b), isnan(a) || isnan(b));
 }
 
 /* kql_pi(). */
@@ -108,7 +112,7 @@ static void fnAbs(sqlite3_context *ctx, int argc, sqlite3_value **argv){
       break;
     }
     case SQLITE_FLOAT:
-      sqlite3_result_double(ctx, fabs(sqlite3_value_double(argv[0])));
+      sqlite3_result_double(ctx, fabs(kqlFnReal(argv[0])));
       break;
     default:
       break;
@@ -120,7 +124,7 @@ static void fnCeiling(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   (void)argc;
   switch( sqlite3_value_numeric_type(argv[0]) ){
     case SQLITE_INTEGER: sqlite3_result_int64(ctx, sqlite3_value_int64(argv[0])); break;
-    case SQLITE_FLOAT:   sqlite3_result_double(ctx, ceil(sqlite3_value_double(argv[0]))); break;
+    case SQLITE_FLOAT:   sqlite3_result_double(ctx, ceil(kqlFnReal(argv[0]))); break;
     default:             break;
   }
 }
@@ -151,6 +155,7 @@ static void fnRound(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     if( sqlite3_value_type(argv[1])==SQLITE_NULL ) return;
     d = sqlite3_value_int64(argv[1]);
   }
+  if( kqlFnIsNanText(argv[0]) ){ kqlFnResultReal(ctx, NAN); return; }
   switch( sqlite3_value_numeric_type(argv[0]) ){
     case SQLITE_INTEGER: {
       int64_t v = sqlite3_value_int64(argv[0]), s = 1, q, r;
@@ -165,7 +170,7 @@ static void fnRound(sqlite3_context *ctx, int argc, sqlite3_value **argv){
       return;
     }
     case SQLITE_FLOAT:
-      sqlite3_result_double(ctx, roundDigits(sqlite3_value_double(argv[0]), d));
+      sqlite3_result_double(ctx, roundDigits(kqlFnReal(argv[0]), d));
       return;
     default:
       return;
@@ -176,8 +181,7 @@ static void fnRound(sqlite3_context *ctx, int argc, sqlite3_value **argv){
 
 /*
 ** kql_isnan(x) (user data 0), kql_isinf(x) (1), kql_isfinite(x) (2): bool.
-** SQLite keeps no NaN: a NaN computed earlier arrives as NULL, which reads
-** as not a number for isfinite (0) and gives 0 for isnan/isinf.
+** A NaN arrives as the text "NaN" (fnutil.h); null gives 0 for all three.
 */
 static void fnFpClass(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   int eOp = (int)(intptr_t)sqlite3_user_data(ctx);
@@ -235,7 +239,7 @@ static void fnMaxOf(sqlite3_context *ctx, int argc, sqlite3_value **argv){
           int64_t a = sqlite3_value_int64(p), b = sqlite3_value_int64(pBest);
           c = a<b ? -1 : a>b;
         }else{
-          double a = sqlite3_value_double(p), b = sqlite3_value_double(pBest);
+          double a = kqlFnReal(p), b = kqlFnReal(pBest);
           c = a<b ? -1 : a>b;
         }
       }else if( bNumA!=bNumB ){

@@ -37,9 +37,9 @@ static void aroundFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     if( __builtin_add_overflow(c, d, &hi) ) hi = d>0 ? INT64_MAX : INT64_MIN;
     sqlite3_result_int(ctx, v>=lo && v<=hi);
   }else{
-    double v = sqlite3_value_double(argv[0]);
-    double c = sqlite3_value_double(argv[1]);
-    double d = sqlite3_value_double(argv[2]);
+    double v = kqlFnReal(argv[0]);
+    double c = kqlFnReal(argv[1]);
+    double d = kqlFnReal(argv[2]);
     sqlite3_result_int(ctx, v>=c-d && v<=c+d);
   }
 }

@@ -318,7 +318,7 @@ static void rankTdigestFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv
   if( sqlite3_value_type(argv[0])==SQLITE_NULL || sqlite3_value_type(argv[1])==SQLITE_NULL ) return;
   z = kqlFnText(argv[0], &n);
   if( firstChar(z, n)!='[' || !kqlFnJsonValid(z, n) ) return;
-  x = sqlite3_value_double(argv[1]);
+  x = kqlFnReal(argv[1]);
   kqlJsonIterStart(&it, z, n);
   while( (r = kqlJsonIterNext(&it, 0, 0, &zE, &nE))==1 ){
     KqlJsonIter itPair;

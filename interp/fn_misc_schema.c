@@ -262,7 +262,7 @@ static void varpStep(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   double x, d;
   (void)argc;
   if( p==0 || !kqlAggPred(argv[1]) || sqlite3_value_type(argv[0])==SQLITE_NULL ) return;
-  x = sqlite3_value_double(argv[0]);
+  x = kqlFnReal(argv[0]);
   p->n++;
   d = x - p->mean;
   p->mean += d / (double)p->n;

@@ -12,14 +12,17 @@
 */
 #include "fn.h"
 #include "fn_misc.h"
+#include "fnutil.h"
 #include "fn_text.h"
 #include <math.h>
 
 /* Numeric argument: 1 and *pR set, or 0 for NULL / non-numeric. */
 static int argNum(sqlite3_value *pVal, double *pR){
-  int e = sqlite3_value_numeric_type(pVal);
+  int e;
+  if( kqlFnIsNanText(pVal) ){ *pR = NAN; return 1; }
+  e = sqlite3_value_numeric_type(pVal);
   if( e!=SQLITE_INTEGER && e!=SQLITE_FLOAT ) return 0;
-  *pR = sqlite3_value_double(pVal);
+  *pR = kqlFnReal(pVal);
   return 1;
 }
 
@@ -82,7 +85,7 @@ static void betaCdfFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   (void)argc;
   if( !argNum(argv[0], &x) || !argNum(argv[1], &a) || !argNum(argv[2], &b) ) return;
   if( x<0.0 || x>1.0 || !(a>0.0) || a>10000.0 || !(b>0.0) || b>10000.0 ){
-    sqlite3_result_double(ctx, NAN);
+    kqlFnResultReal(ctx, NAN);
     return;
   }
   sqlite3_result_double(ctx, betaInc(x, a, b));
@@ -97,7 +100,7 @@ static void betaPdfFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   (void)argc;
   if( !argNum(argv[0], &x) || !argNum(argv[1], &a) || !argNum(argv[2], &b) ) return;
   if( !(x>0.0) || !(x<1.0) || !(a>0.0) || !(b>0.0) ){
-    sqlite3_result_double(ctx, NAN);
+    kqlFnResultReal(ctx, NAN);
     return;
   }
   sqlite3_result_double(ctx, betaDensity(x, a, b));
@@ -114,7 +117,7 @@ static void betaInvFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   (void)argc;
   if( !argNum(argv[0], &p) || !argNum(argv[1], &a) || !argNum(argv[2], &b) ) return;
   if( !(a>0.0) || !(b>0.0) ){
-    sqlite3_result_double(ctx, NAN);
+    kqlFnResultReal(ctx, NAN);
     return;
   }
   if( !(p>0.0) || p>1.0 ) return;
@@ -146,13 +149,13 @@ static void welchFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   s2 = v2/n2;
   se2 = s1 + s2;
   if( !(n1>1.0) || !(n2>1.0) || !(se2>0.0) || v1<0.0 || v2<0.0 ){
-    sqlite3_result_double(ctx, NAN);
+    kqlFnResultReal(ctx, NAN);
     return;
   }
   t = (m1 - m2) / sqrt(se2);
   df = se2*se2 / (s1*s1/(n1-1.0) + s2*s2/(n2-1.0));
   if( !isfinite(t) || !(df>0.0) ){
-    sqlite3_result_double(ctx, NAN);
+    kqlFnResultReal(ctx, NAN);
     return;
   }
   sqlite3_result_double(ctx, betaInc(df/(df + t*t), df/2.0, 0.5));

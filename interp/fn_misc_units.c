@@ -232,7 +232,7 @@ static void convertFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   iFrom = unitFind(pF, zFrom, nFrom);
   iTo = unitFind(pF, zTo, nTo);
   if( iFrom<0 || iTo<0 ) return;
-  x = sqlite3_value_double(argv[0]);
+  x = kqlFnReal(argv[0]);
   if( pF->a==0 ){
     r = tempFromKelvin(iTo, tempToKelvin(iFrom, x));
   }else{
@@ -277,7 +277,7 @@ static void formatBytesFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv
       if( iUnit<0 ){ sqlite3_result_text(ctx, "", 0, SQLITE_STATIC); return; }
     }
   }
-  x = sqlite3_value_double(argv[0]);
+  x = kqlFnReal(argv[0]);
   if( !isfinite(x) ){
     kqlValFormatReal(x, zNum);
     sqlite3_result_text(ctx, sqlite3_mprintf("%s Bytes", zNum), -1, sqlite3_free);

@@ -14,6 +14,7 @@
 */
 #include "fn.h"
 #include "fn_aggint.h"
+#include "fnutil.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,7 +44,7 @@ static void basketStep(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   if( p==0 || p->bOom || argc<4 ) return;
   if( p->nRow==0 && p->nAlloc==0 ){
     p->nCol = argc - 3;
-    p->rThreshold = sqlite3_value_double(argv[0]);
+    p->rThreshold = kqlFnReal(argv[0]);
     p->nMaxDims = sqlite3_value_int(argv[1]);
   }
   if( p->nRow>=p->nAlloc ){

@@ -85,9 +85,9 @@ static void seriesStep(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     a->bLo = sqlite3_value_type(argv[1])!=SQLITE_NULL;
     a->bHi = sqlite3_value_type(argv[2])!=SQLITE_NULL;
     a->bReal = isRealArg(argv[1]) || isRealArg(argv[2]) || isRealArg(argv[3]);
-    a->iLo = sqlite3_value_int64(argv[1]); a->rLo = sqlite3_value_double(argv[1]);
-    a->iHi = sqlite3_value_int64(argv[2]); a->rHi = sqlite3_value_double(argv[2]);
-    a->iStep = sqlite3_value_int64(argv[3]); a->rStep = sqlite3_value_double(argv[3]);
+    a->iLo = sqlite3_value_int64(argv[1]); a->rLo = kqlFnReal(argv[1]);
+    a->iHi = sqlite3_value_int64(argv[2]); a->rHi = kqlFnReal(argv[2]);
+    a->iStep = sqlite3_value_int64(argv[3]); a->rStep = kqlFnReal(argv[3]);
     a->eTag = kqlFnText(argv[4], 0)[0] - 'a';
     if( a->eTag<0 || a->eTag>=KQL_T_COUNT ) a->eTag = KQL_T_UNKNOWN;
     if( argc>6 ){
@@ -110,7 +110,7 @@ static void seriesStep(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   }
   SeriesPt *pt = &a->aPt[a->nPt];
   pt->iBin = sqlite3_value_int64(argv[0]);
-  pt->rBin = sqlite3_value_double(argv[0]);
+  pt->rBin = kqlFnReal(argv[0]);
   pt->zJson = 0;
   if( argc>5 ){
     pt->zJson = jsonOf(a->eTag, argv[5]);
@@ -294,7 +294,7 @@ static int vecRead(sqlite3_context *ctx, sqlite3_value *pVal, Vec *v, int bScala
   if( t==SQLITE_INTEGER || t==SQLITE_FLOAT ){
     if( !bScalarOk ) return 0;
     VecFill f = {v, 0, 0};
-    if( vecPush(&f, sqlite3_value_double(pVal), 0) ){ sqlite3_result_error_nomem(ctx); vecFree(v); return 0; }
+    if( vecPush(&f, kqlFnReal(pVal), 0) ){ sqlite3_result_error_nomem(ctx); vecFree(v); return 0; }
     v->bScalar = 1;
     v->bAllInt = t==SQLITE_INTEGER;
     return 1;
@@ -428,9 +428,13 @@ static void reduceFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   int op = (int)(intptr_t)sqlite3_user_data(ctx);
   int bTwo = op>=R_DOT;
   (void)argc;
-  if( !vecRead(ctx, argv[0], &x, 0) ) return;
+  /* series_dot_product() takes a number for either series (the docs'
+  ** example: each element times the number) */
+  int bScalarOk = op==R_DOT;
+  if( !vecRead(ctx, argv[0], &x, bScalarOk) ) return;
   memset(&y, 0, sizeof(y));
-  if( bTwo && !vecRead(ctx, argv[1], &y, 0) ){ vecFree(&x); return; }
+  if( bTwo && !vecRead(ctx, argv[1], &y, bScalarOk) ){ vecFree(&x); return; }
+  if( x.bScalar && (!bTwo || y.bScalar) ){ vecFree(&x); vecFree(&y); return; }
   double r = 0;
   if( !bTwo ){
     r = op==R_PRODUCT ? 1 : 0;
@@ -442,13 +446,15 @@ static void reduceFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     }
     if( op==R_MAGNITUDE ) r = sqrt(r);
   }else{
-    int n = x.n < y.n ? x.n : y.n;
+    int n = x.bScalar ? y.n : y.bScalar ? x.n : x.n < y.n ? x.n : y.n;
     double sxy = 0, sxx = 0, syy = 0, sx = 0, sy = 0;
     int m = 0;
     for(int i=0; i<n; i++){
-      if( x.aNull[i] || y.aNull[i] ) continue;
-      sxy += x.a[i]*y.a[i]; sxx += x.a[i]*x.a[i]; syy += y.a[i]*y.a[i];
-      sx += x.a[i]; sy += y.a[i];
+      int bNx, bNy;
+      double a = vecAt(&x, i, &bNx), b = vecAt(&y, i, &bNy);
+      if( bNx || bNy ) continue;
+      sxy += a*b; sxx += a*a; syy += b*b;
+      sx += a; sy += b;
       m++;
     }
     if( op==R_DOT ) r = sxy;
@@ -523,7 +529,7 @@ static double placeholder(sqlite3_value *pVal, int *pbPh){
     return r;
   }
   *pbPh = 1;
-  return sqlite3_value_double(pVal);
+  return kqlFnReal(pVal);
 }
 
 static void appendVec(sqlite3_str *p, const Vec *v, const unsigned char *aMiss, int bInt){
@@ -548,7 +554,7 @@ static void fillFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   unsigned char *aMiss = sqlite3_malloc(v.n+1);
   if( aMiss==0 ){ vecFree(&v); sqlite3_result_error_nomem(ctx); return; }
   if( op==F_CONST ){
-    rConst = argc>1 ? sqlite3_value_double(argv[1]) : 0;
+    rConst = argc>1 ? kqlFnReal(argv[1]) : 0;
     bConstInt = argc>1 && sqlite3_value_type(argv[1])==SQLITE_INTEGER;
     rPh = placeholder(argc>2 ? argv[2] : 0, &bPh);
   }else{
@@ -575,7 +581,7 @@ static void fillFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv){
       break;
     case F_LINEAR: {
       int bEdges = argc>2 && sqlite3_value_type(argv[2])!=SQLITE_NULL ? sqlite3_value_int(argv[2]) : 1;
-      double rC = argc>3 && sqlite3_value_type(argv[3])!=SQLITE_NULL ? sqlite3_value_double(argv[3]) : 0;
+      double rC = argc>3 && sqlite3_value_type(argv[3])!=SQLITE_NULL ? kqlFnReal(argv[3]) : 0;
       int iPrev = -1, nKnown = 0;
       for(int i=0; i<v.n; i++) if( !aMiss[i] ) nKnown++;
       if( nKnown==0 ){
@@ -776,6 +782,7 @@ int kqlFnRegisterSeries(sqlite3 *db){
   if( (rc = kqlFnRegisterSeriesDecomp(db))!=SQLITE_OK ) return rc;
   if( (rc = kqlFnRegisterSeriesPeriods(db))!=SQLITE_OK ) return rc;
   if( (rc = kqlFnRegisterSeriesFit(db))!=SQLITE_OK ) return rc;
+  if( (rc = kqlFnRegisterSeriesSeasonal(db))!=SQLITE_OK ) return rc;
   for(unsigned i=0; i<sizeof(aSeriesFn)/sizeof(aSeriesFn[0]); i++){
     rc = sqlite3_create_function(db, aSeriesFn[i].zName, aSeriesFn[i].nArg,
                                  SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_INNOCUOUS,

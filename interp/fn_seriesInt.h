@@ -54,5 +54,6 @@ char *kqlSeriesStrDone(sqlite3_context *ctx, sqlite3_str *p, int *pbErr);
 int kqlFnRegisterSeriesDecomp(sqlite3 *db);
 int kqlFnRegisterSeriesPeriods(sqlite3 *db);
 int kqlFnRegisterSeriesFit(sqlite3 *db);
+int kqlFnRegisterSeriesSeasonal(sqlite3 *db);
 
 #endif

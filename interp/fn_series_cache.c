@@ -44,7 +44,7 @@ static char *argKey(int argc, sqlite3_value **argv, int *pn){
         sqlite3_str_appendf(p, "i%lld;", (long long)sqlite3_value_int64(argv[i]));
         break;
       case SQLITE_FLOAT:
-        sqlite3_str_appendf(p, "f%!.17g;", sqlite3_value_double(argv[i]));
+        sqlite3_str_appendf(p, "f%!.17g;", kqlFnReal(argv[i]));
         break;
       case SQLITE_NULL:
         sqlite3_str_append(p, "n;", 2);

@@ -109,15 +109,15 @@ static char *outliersFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv, 
     return 0;
   }
   int bCustom = zKind==0 || strcmp(zKind, "ctukey")==0;
-  if( bCustom && isArg(argc, argv, 3) ) lo = sqlite3_value_double(argv[3]);
-  if( bCustom && isArg(argc, argv, 4) ) hi = sqlite3_value_double(argv[4]);
+  if( bCustom && isArg(argc, argv, 3) ) lo = kqlFnReal(argv[3]);
+  if( bCustom && isArg(argc, argv, 4) ) hi = kqlFnReal(argv[4]);
   if( !(lo>=2 && lo<=98 && hi>=2 && hi<=98 && lo<hi) ){
     kqlFnError(ctx, "series_outliers", "the percentiles must be in [2, 98], min below max");
     *pbErr = 1;
     return 0;
   }
   int bIgnore = isArg(argc, argv, 2);
-  double rIgnore = bIgnore ? sqlite3_value_double(argv[2]) : 0;
+  double rIgnore = bIgnore ? kqlFnReal(argv[2]) : 0;
   if( !kqlSeriesRead(ctx, argv[0], &v, 0) ) return 0;
   double *a = sqlite3_malloc64(sizeof(double)*(sqlite3_uint64)(v.n+1));
   if( a==0 || outlierScores(v.a, v.aNull, v.n, v.n, bIgnore, rIgnore, lo, hi, a) ){
@@ -267,7 +267,7 @@ static char *decomposeFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv,
   int iSeason, eTrend;
   if( !seasonTrendArgs(ctx, "series_decompose", argc, argv, 1, T_AVG, &iSeason, &eTrend) ){ *pbErr = 1; return 0; }
   int nTest = isArg(argc, argv, 3) ? sqlite3_value_int(argv[3]) : 0;
-  double rThresh = isArg(argc, argv, 4) ? sqlite3_value_double(argv[4]) : 0.6;
+  double rThresh = isArg(argc, argv, 4) ? kqlFnReal(argv[4]) : 0.6;
   KqlSeriesVec v;
   Decomp d;
   if( !kqlSeriesRead(ctx, argv[0], &v, 0) ) return 0;
@@ -286,7 +286,7 @@ static char *forecastFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv, 
   if( !seasonTrendArgs(ctx, "series_decompose_forecast", argc, argv, 2, T_LINEFIT, &iSeason, &eTrend) ){ *pbErr = 1; return 0; }
   if( !isArg(argc, argv, 1) ) return 0;
   int nTest = sqlite3_value_int(argv[1]);
-  double rThresh = isArg(argc, argv, 4) ? sqlite3_value_double(argv[4]) : 0.6;
+  double rThresh = isArg(argc, argv, 4) ? kqlFnReal(argv[4]) : 0.6;
   KqlSeriesVec v;
   Decomp d;
   if( !kqlSeriesRead(ctx, argv[0], &v, 0) ) return 0;
@@ -303,7 +303,7 @@ static char *forecastFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv, 
 static char *anomaliesFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv, int *pbErr){
   int iSeason, eTrend;
   double lo, hi;
-  double rK = isArg(argc, argv, 1) ? sqlite3_value_double(argv[1]) : 1.5;
+  double rK = isArg(argc, argv, 1) ? kqlFnReal(argv[1]) : 1.5;
   if( !seasonTrendArgs(ctx, "series_decompose_anomalies", argc, argv, 2, T_AVG, &iSeason, &eTrend) ){ *pbErr = 1; return 0; }
   int nTest = isArg(argc, argv, 4) ? sqlite3_value_int(argv[4]) : 0;
   const char *zMethod = textArg(argc, argv, 5);
@@ -312,7 +312,7 @@ static char *anomaliesFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv,
     *pbErr = 1;
     return 0;
   }
-  double rThresh = isArg(argc, argv, 6) ? sqlite3_value_double(argv[6]) : 0.6;
+  double rThresh = isArg(argc, argv, 6) ? kqlFnReal(argv[6]) : 0.6;
   KqlSeriesVec v;
   Decomp d;
   if( !kqlSeriesRead(ctx, argv[0], &v, 0) ) return 0;

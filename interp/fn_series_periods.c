@@ -240,7 +240,7 @@ static char *periodsDetectFunc(sqlite3_context *ctx, int argc, sqlite3_value **a
   (void)argc;
   for(int i=1; i<4; i++) if( sqlite3_value_type(argv[i])==SQLITE_NULL ) return 0;
   if( !kqlSeriesRead(ctx, argv[0], &v, 0) ) return 0;
-  double lo = sqlite3_value_double(argv[1]), hi = sqlite3_value_double(argv[2]);
+  double lo = kqlFnReal(argv[1]), hi = kqlFnReal(argv[2]);
   sqlite3_int64 nWant = sqlite3_value_int64(argv[3]);
   if( nWant<0 ) nWant = 0;
   if( nWant>1024 ) nWant = 1024;
@@ -268,7 +268,7 @@ static char *periodsValidateFunc(sqlite3_context *ctx, int argc, sqlite3_value *
   double aPer[MAX_VALIDATE];
   int nA = argc-1;
   for(int i=0; i<nA; i++){
-    double per = sqlite3_value_double(argv[i+1]);
+    double per = kqlFnReal(argv[i+1]);
     aPer[i] = per;
     a[i].L = 0;
     a[i].score = 0;

@@ -19,6 +19,7 @@
 ** starts a new run.
 */
 #include "fn.h"
+#include "fnutil.h"
 #include <stdint.h>
 #include <string.h>
 
@@ -37,7 +38,7 @@ struct WinState {
 static int isTrue(sqlite3_value *v){
   switch( sqlite3_value_type(v) ){
     case SQLITE_INTEGER: return sqlite3_value_int64(v)!=0;
-    case SQLITE_FLOAT:   return sqlite3_value_double(v)!=0.0;
+    case SQLITE_FLOAT:   return kqlFnReal(v)!=0.0;
     default:             return 0;
   }
 }
@@ -48,7 +49,7 @@ static int valEq(sqlite3_value *a, sqlite3_value *b){
   if( ta==SQLITE_NULL || tb==SQLITE_NULL ) return ta==tb;
   if( ta==SQLITE_INTEGER && tb==SQLITE_INTEGER ) return sqlite3_value_int64(a)==sqlite3_value_int64(b);
   if( (ta==SQLITE_INTEGER || ta==SQLITE_FLOAT) && (tb==SQLITE_INTEGER || tb==SQLITE_FLOAT) ){
-    return sqlite3_value_double(a)==sqlite3_value_double(b);
+    return kqlFnReal(a)==kqlFnReal(b);
   }
   if( ta!=tb ) return 0;
   int na = sqlite3_value_bytes(a), nb = sqlite3_value_bytes(b);
@@ -115,7 +116,7 @@ static void cumsumStep(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   }
   if( t==SQLITE_INTEGER || t==SQLITE_FLOAT ){
     if( !p->bReal ){ p->bReal = 1; p->rSum = (double)p->iSum; }
-    p->rSum += sqlite3_value_double(argv[0]);
+    p->rSum += kqlFnReal(argv[0]);
   }
 }
 static void cumsumValue(sqlite3_context *ctx){

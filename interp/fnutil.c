@@ -9,6 +9,7 @@
 */
 #include "fnutil.h"
 #include "value.h"
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -38,6 +39,20 @@ int kqlFnEffectiveType(int eType, sqlite3_value *pVal){
     case SQLITE_NULL:    return KQL_T_UNKNOWN;
     default:             return KQL_T_STRING;
   }
+}
+
+/* NaN reals as the text "NaN" (see fnutil.h). */
+int kqlFnIsNanText(sqlite3_value *pVal){
+  return sqlite3_value_type(pVal)==SQLITE_TEXT && sqlite3_value_bytes(pVal)==3
+      && memcmp(sqlite3_value_text(pVal), "NaN", 3)==0;
+}
+double kqlFnReal(sqlite3_value *pVal){
+  if( sqlite3_value_type(pVal)==SQLITE_TEXT && kqlFnIsNanText(pVal) ) return NAN;
+  return sqlite3_value_double(pVal);
+}
+void kqlFnResultReal(sqlite3_context *ctx, double r){
+  if( isnan(r) ) sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+  else sqlite3_result_double(ctx, r);
 }
 
 /*
@@ -71,7 +86,7 @@ void kqlFnAppendText(sqlite3_str *p, int eType, sqlite3_value *pVal){
       return;
     case KQL_T_REAL:
     case KQL_T_DECIMAL:
-      n = kqlValFormatReal(sqlite3_value_double(pVal), zBuf);
+      n = kqlValFormatReal(kqlFnReal(pVal), zBuf);
       sqlite3_str_append(p, zBuf, n);
       return;
     case KQL_T_DATETIME:
@@ -147,7 +162,7 @@ void kqlFnAppendJsonValue(sqlite3_str *p, int eType, sqlite3_value *pVal){
       return;
     case KQL_T_REAL:
     case KQL_T_DECIMAL:
-      appendJsonReal(p, sqlite3_value_double(pVal));
+      appendJsonReal(p, kqlFnReal(pVal));
       return;
     case KQL_T_DATETIME:
       if( sqlite3_value_type(pVal)==SQLITE_TEXT ) break;

@@ -32,6 +32,19 @@ int kqlFnTagType(sqlite3_value *pTags, int iArg);
 int kqlFnEffectiveType(int eType, sqlite3_value *pVal);
 
 /*
+** Kusto reals can be NaN, which SQLite cannot store in a REAL (it turns it
+** into NULL). kqlite carries a NaN real as the TEXT value "NaN" instead:
+** kqlFnReal() reads a real argument (the text "NaN" gives NAN, anything else
+** sqlite3_value_double()), kqlFnResultReal() sets a real result (NaN as the
+** text "NaN"), kqlFnIsNanText() tells whether pVal is that text. Functions
+** whose docs give null (not NaN) for bad input keep sqlite3_result_double(),
+** which makes a NaN null.
+*/
+double kqlFnReal(sqlite3_value *pVal);
+void kqlFnResultReal(sqlite3_context *ctx, double r);
+int kqlFnIsNanText(sqlite3_value *pVal);
+
+/*
 ** Text of pVal (never NULL: "" for SQL NULL) and its length in bytes in *pn
 ** (pn may be NULL). Valid until pVal is next converted or freed, as with
 ** sqlite3_value_text().

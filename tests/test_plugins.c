@@ -198,7 +198,7 @@ static const PlgCase aAct[] = {
   /* 5: activity_metrics by the docs' definitions: retained 2/4 into 11-02 (0,3,4 of 0,2,3,4 -> 3/4) */
   {USERS_T "Users | evaluate activity_metrics(user, Timestamp, datetime(2019-11-01), datetime(2019-11-05), 1d)",
    "Timestamp:datetime,dcount_values:long,dcount_newvalues:long,retention_rate:real,churn_rate:real\n"
-   "2019-11-01T00:00:00Z,4,4,null,null\n2019-11-02T00:00:00Z,5,2,0.75,0.25\n"
+   "2019-11-01T00:00:00Z,4,4,NaN,NaN\n2019-11-02T00:00:00Z,5,2,0.75,0.25\n"
    "2019-11-03T00:00:00Z,4,1,0.6,0.4\n2019-11-04T00:00:00Z,4,2,0.5,0.5\n2019-11-05T00:00:00Z,5,1,1,0\n"},
   /* 6: dimensions follow the timeline column */
   {ACT_T "T | extend g = UserId == 'J' | evaluate activity_counts_metrics(UserId, Timestamp, datetime(2017-08-01), "
@@ -210,7 +210,7 @@ static const PlgCase aAct[] = {
    "1, datetime(2017-01-10)] | evaluate new_activity_metrics(id, d, datetime(2017-01-01), datetime(2017-01-14), 7d, lb)",
    "from_d:datetime,to_d:datetime,dcount_new_values:long,dcount_retained_values:long,dcount_churn_values:long,"
    "retention_rate:real,churn_rate:real\n2017-01-01T00:00:00Z,2017-01-01T00:00:00Z,1,1,0,1,0\n"
-   "2017-01-01T00:00:00Z,2017-01-08T00:00:00Z,0,1,0,1,0\n2017-01-08T00:00:00Z,2017-01-08T00:00:00Z,0,0,0,null,null\n"},
+   "2017-01-01T00:00:00Z,2017-01-08T00:00:00Z,0,1,0,1,0\n2017-01-08T00:00:00Z,2017-01-08T00:00:00Z,0,0,0,NaN,NaN\n"},
   {"datatable(id:long, t:real)[1, 5.5, 2, -1.5] | evaluate activity_counts_metrics(id, t, -3, 10, 2.5)",
    "t:real,count:long,dcount:long,new_dcount:long,aggregated_dcount:long\n-3,1,1,1,1\n4.5,1,1,1,2\n"},
   {"datatable(id:long, t:long)[1, 5] | evaluate sliding_window_counts(id, t, 0, 10, 3, 0)",
