@@ -9,6 +9,7 @@
 */
 #include "bindInt.h"
 #include "value.h"
+#include "catalog.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,12 +77,44 @@ const char *kqlBindAlias(Binder *p){
   return kqlArenaPrintf(p->pArena, "s%d", ++p->nAlias);
 }
 
+/* ASCII case-insensitive equality of two names. */
+static int sameIgnoringCase(const char *a, const char *b){
+  for(;; a++, b++){
+    char x = (*a>='A' && *a<='Z') ? (char)(*a + 32) : *a;
+    char y = (*b>='A' && *b<='Z') ? (char)(*b + 32) : *b;
+    if( x!=y ) return 0;
+    if( x==0 ) return 1;
+  }
+}
+
 KqlRel *kqlBindRelNew(Binder *p, const char *zSql, int nCol, KqlCol *aCol){
   KqlRel *r = kqlArenaAlloc(p->pArena, sizeof(*r));
   r->zSql = zSql;
   r->nCol = nCol;
   r->aCol = aCol;
   return r;
+}
+
+/* SQLite's names ignore case, KQL's do not: when a relation whose columns'
+** names differ only in case is read by name (as a CTE), both names would
+** read the first column (the catalogue's such names carry a case suffix in
+** SQL, kqlStrIdent). Not supported; reported once per query. */
+static void checkCaseClash(Binder *p, const KqlRel *pRel){
+  for(int i=0; i<pRel->nCol && !p->bCaseClash; i++){
+    const char *zA = pRel->aCol[i].zName;
+    if( zA==0 || kqlCatalogCaseAmbiguous(zA, -1) ) continue;
+    for(int j=i+1; j<pRel->nCol; j++){
+      const char *zB = pRel->aCol[j].zName;
+      if( zB && strcmp(zA, zB)!=0 && sameIgnoringCase(zA, zB) ){
+        const KqlAst *pAt = p->pStepPipe && p->iStep>=0 && p->iStep<p->pStepPipe->nChild
+                            ? p->pStepPipe->aChild[p->iStep] : 0;
+        p->bCaseClash = 1;
+        kqlBindNotSupported(p, pAt, kqlArenaPrintf(p->pArena,
+          "columns whose names differ only in letter case ('%s' and '%s')", zA, zB));
+        break;
+      }
+    }
+  }
 }
 
 void kqlBindColList(KqlStr *pOut, const KqlRel *pRel, const char *zAlias){
@@ -94,6 +127,7 @@ void kqlBindColList(KqlStr *pOut, const KqlRel *pRel, const char *zAlias){
 
 const char *kqlBindSrc(Binder *p, const KqlRel *pRel){
   if( pRel->zCte ) return pRel->zCte;
+  if( !pRel->bError ) checkCaseClash(p, pRel);
   if( pRel->pGraph ) kqlGraphAsTable(p, pRel);
   if( p->nCte==0 ) kqlStrInit(&p->cte, p->pArena);
   const char *zName = kqlArenaPrintf(p->pArena, "c%d", ++p->nCte);
@@ -404,15 +438,13 @@ static KqlRel *bindRange(Binder *p, const KqlAst *pAst){
   const char *zA = kqlBindAlias(p);
   KqlStr s;
   kqlStrInit(&s, p->pArena);
-  /* A recursive CTE; the step is checked for sign so a negative step counts down. */
-  kqlStrPrintf(&s, "SELECT v AS ");
+  /* The kql_range_rows table-valued function (fn_range_rows.c): inclusive,
+  ** a negative step counts down. */
+  kqlStrPrintf(&s, "SELECT %s.value AS ", zA);
   kqlStrIdent(&s, pAst->z, -1);
-  kqlStrPrintf(&s, " FROM (WITH RECURSIVE %s(v, t, st) AS (SELECT %s, %s, %s "
-                   "UNION ALL SELECT v + st, t, st FROM %s WHERE st<>0 AND "
-                   "((st>0 AND v + st <= t) OR (st<0 AND v + st >= t))) "
-                   "SELECT v FROM %s WHERE (st>=0 AND v <= t) OR (st<0 AND v >= t))",
-               zA, kqlExprAs(p, eFrom, eType), kqlExprAs(p, eTo, eType),
-               kqlExprAs(p, eStep, eType==KQL_T_DATETIME ? KQL_T_TIMESPAN : eType), zA, zA);
+  kqlStrPrintf(&s, " FROM kql_range_rows(%s, %s, %s) AS %s",
+               kqlExprAs(p, eFrom, eType), kqlExprAs(p, eTo, eType),
+               kqlExprAs(p, eStep, eType==KQL_T_DATETIME ? KQL_T_TIMESPAN : eType), zA);
   KqlRel *r = kqlBindRelNew(p, kqlStrText(&s), 1, aCol);
   r->bOrdered = 1;   /* range produces serialized output */
   return r;

@@ -98,6 +98,8 @@ struct Binder {
   ** read by bin_auto() (bind_call.c); NULL when not set */
   const KqlAst *pBinAutoSize;
   const KqlAst *pBinAutoAt;
+  /* columns whose names differ only in case were reported (kqlBindRelNew) */
+  int bCaseClash;
 };
 
 #define KQL_BIND_MAX_DEPTH 400

@@ -355,9 +355,23 @@ static void dynJson(Binder *p, const KqlAst *pAst, KqlStr *pOut, int *pbOk){
         case KQL_LIT_DATETIME: case KQL_LIT_TIMESPAN: case KQL_LIT_GUID: {
           char buf[48];
           int64_t t;
+          z = unquoteBody(p, z);            /* datetime("2022-01-01") */
           if( strcmp(z, "null")==0 ){ kqlStrAppend(pOut, "null", 4); return; }
           if( pAst->eOp==KQL_LIT_DATETIME && kqlValParseDatetime(z, (int)strlen(z), &t)==0 ){
+            /* Kusto's dynamic form of a datetime has 7 fraction digits. */
+            char *zDot, *zZ;
             kqlValFormatDatetime(t, buf);
+            zZ = strchr(buf, 'Z');
+            zDot = strchr(buf, '.');
+            if( zZ ){
+              char *zFrac = zDot ? zDot + 1 : zZ;
+              int nFrac = (int)(zZ - zFrac);
+              char zTail[16];
+              memcpy(zTail, zFrac, (size_t)nFrac);
+              memset(zTail + nFrac, '0', (size_t)(7 - nFrac));
+              zTail[7] = 0;
+              snprintf(zDot ? zDot : zZ, sizeof(buf) - (size_t)((zDot ? zDot : zZ) - buf), ".%sZ", zTail);
+            }
           }else if( pAst->eOp==KQL_LIT_TIMESPAN && kqlValParseTimespan(z, (int)strlen(z), &t)==0 ){
             kqlValFormatTimespan(t, buf);
           }else if( pAst->eOp==KQL_LIT_GUID && kqlValParseGuid(z, (int)strlen(z), buf)==0 ){

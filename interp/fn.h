@@ -17,6 +17,8 @@ int kqlFnRegisterAll(sqlite3 *db);
 int kqlFnRegisterCore(sqlite3 *db);
 int kqlFnRegisterXml(sqlite3 *db);
 int kqlFnRegisterMvExpand(sqlite3 *db);
+/* fn_range_rows.c: the kql_range_rows(start, stop, step) table-valued function. */
+int kqlFnRegisterRangeRows(sqlite3 *db);
 int kqlFnRegisterString(sqlite3 *db);
 int kqlFnRegisterDatetime(sqlite3 *db);
 int kqlFnRegisterDynamic(sqlite3 *db);

@@ -104,14 +104,46 @@ struct DistinctAgg {
 static void distinctStep(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   int bIf = sqlite3_user_data(ctx)!=0;
   DistinctAgg *p = sqlite3_aggregate_context(ctx, sizeof(*p));
-  char *z;
+  char aKey[256], *zFree = 0;
+  const char *z;
   int n;
   if( p==0 || p->bOom ) return;
   if( bIf && (argc<2 || !kqlAggPred(argv[1])) ) return;
   if( sqlite3_value_type(argv[0])==SQLITE_NULL ) return;
-  z = kqlAggDistinctKey(argv[0], &n);
-  if( z==0 || kqlHsetAdd(&p->set, z, n)<0 ) p->bOom = 1;
-  sqlite3_free(z);
+  /* The key: a type byte and the value's bytes (no allocation for numbers
+  ** and short strings; the set copies it). */
+  switch( sqlite3_value_type(argv[0]) ){
+    case SQLITE_INTEGER: {
+      int64_t v = sqlite3_value_int64(argv[0]);
+      aKey[0] = 'i';
+      memcpy(aKey+1, &v, 8);
+      z = aKey; n = 9;
+      break;
+    }
+    case SQLITE_FLOAT: {
+      double r = sqlite3_value_double(argv[0]);
+      if( r==0.0 ) r = 0.0;                 /* -0.0 and 0.0 are one value */
+      aKey[0] = 'r';
+      memcpy(aKey+1, &r, 8);
+      z = aKey; n = 9;
+      break;
+    }
+    default: {
+      const char *zVal = (const char*)sqlite3_value_text(argv[0]);
+      int nVal = sqlite3_value_bytes(argv[0]);
+      char *zKey = aKey;
+      if( nVal+1 > (int)sizeof(aKey) ){
+        zKey = zFree = sqlite3_malloc(nVal+1);
+        if( zKey==0 ){ p->bOom = 1; return; }
+      }
+      zKey[0] = 't';
+      if( nVal>0 && zVal ) memcpy(zKey+1, zVal, (size_t)nVal);
+      z = zKey; n = nVal + 1;
+      break;
+    }
+  }
+  if( kqlHsetAdd(&p->set, z, n)<0 ) p->bOom = 1;
+  sqlite3_free(zFree);
 }
 
 static void distinctFinal(sqlite3_context *ctx){

@@ -302,8 +302,14 @@ int kqlH3FromFaceIjk(int f, KqlH3Ijk v, int res, uint64_t *pH);
 /* The face holding h's centre and the centre's IJK in its frame; *pRot
 ** (may be NULL) gets the ccw turns from the base cell's frame to it. */
 int kqlH3CellFaceIjk(uint64_t h, int *pFace, KqlH3Ijk *pV, int *pRot);
+/* The cells of resolution res whose centres lie inside region pR or within
+** radius (radians) of its boundary, ascending (fn_geo_h3_fill.c). *paOut
+** gets an sqlite3_malloc'ed array. Returns the count, -1 when there would be
+** more than nMax, -2 when out of memory. */
+int kqlH3Fill(const KqlGeoRegion *pR, int res, double radius, int nMax, uint64_t **paOut);
 /* Rings 0..k around h in H3's walk order (1 + 3k(k+1) cells into aOut):
-** 0, or 1 when the walk meets a pentagon (H3 orders those differently). */
+** 0, 1 when the walk meets a pentagon (H3 orders those differently), 2
+** when out of memory. */
 int kqlH3Rings(uint64_t h, int k, uint64_t *aOut);
 int kqlH3Center(uint64_t h, KqlGeoVec *pC);
 /* Up to 10 boundary vertices, counterclockwise; returns the count or -1. */

@@ -2,8 +2,8 @@
 ** 2026-11-28
 ** kqlite — offline KQL engine.
 **
-** H3 cell functions that work on the index alone, from the published
-** description of the H3 index (h3geo.org): a 64-bit value holding the mode
+** The H3 cell functions. The index, from the published description of
+** H3 (h3geo.org), is a 64-bit value holding the mode
 ** (1 for a cell, bits 59-62), the resolution (bits 52-55), the base cell
 ** (bits 45-51) and one 3-bit digit per resolution 1..15 (7 below the
 ** cell's resolution). Each digit picks one of the 7 children of an
@@ -11,14 +11,13 @@
 ** lattice (k, j, jk, i, ik, ij). Resolutions alternate between two lattice
 ** orientations (odd resolutions are "Class III").
 **
-** geo_h3cell_level, geo_h3cell_parent and geo_h3cell_children are exact.
-** geo_h3cell_neighbors and geo_h3cell_rings walk the IJK lattice inside the
-** cell's base cell, in H3's ring order; they give null where the walk leaves
-** the base cell or starts on a pentagon base cell, because crossing base
-** cells needs H3's icosahedron tables, which kqlite does not have. The
-** functions that need the icosahedron projection (geo_point_to_h3cell,
-** geo_h3cell_to_central_point, geo_h3cell_to_polygon,
-** geo_polygon_to_h3cells) are not implemented.
+** geo_h3cell_level, geo_h3cell_parent and geo_h3cell_children work on the
+** index alone. The SQL wrappers of the functions that need the icosahedron
+** are here too: geo_point_to_h3cell, geo_h3cell_to_central_point and
+** geo_h3cell_to_polygon (fn_geo_h3_proj.c), geo_h3cell_rings and
+** geo_h3cell_neighbors (fn_geo_h3_ring.c; not supported next to a
+** pentagon, where H3 orders the cells differently) and
+** geo_polygon_to_h3cells (fn_geo_h3_fill.c).
 */
 #include "fn.h"
 #include "fn_geo.h"
@@ -28,6 +27,7 @@
 
 #define H3_MAX_RES      15
 #define H3_DEFAULT_RES  6
+#define H3_MAX_FILL     61680   /* tokens geo_polygon_to_h3cells may return */
 #define H3_NUM_BASE     122
 #define H3_MAX_RING     142     /* largest ring distance Kusto accepts */
 #define H3_MAX_CHILDREN_DIFF 5  /* children at most 5 resolutions down */
@@ -96,13 +96,10 @@ static void appendCell(sqlite3_str *p, uint64_t h){
 }
 
 /****************************************************************************
-** IJK lattice.
+** IJK lattice (shared with fn_geo_h3_grid.c, fn_geo_h3_proj.c and
+** fn_geo_h3_ring.c through fn_geo.h).
 */
 typedef KqlH3Ijk Ijk;
-
-static const Ijk aUnit[7] = {
-  {0,0,0}, {0,0,1}, {0,1,0}, {0,1,1}, {1,0,0}, {1,0,1}, {1,1,0}
-};
 
 /* Remove the common part so that the smallest component is 0. */
 static Ijk ijkNorm(Ijk v){
@@ -110,15 +107,6 @@ static Ijk ijkNorm(Ijk v){
   v.i -= m; v.j -= m; v.k -= m;
   return v;
 }
-static Ijk ijkAdd(Ijk a, Ijk b){
-  Ijk v; v.i = a.i + b.i; v.j = a.j + b.j; v.k = a.k + b.k;
-  return ijkNorm(v);
-}
-static Ijk ijkSub(Ijk a, Ijk b){
-  Ijk v; v.i = a.i - b.i; v.j = a.j - b.j; v.k = a.k - b.k;
-  return ijkNorm(v);
-}
-static int ijkEq(Ijk a, Ijk b){ return a.i==b.i && a.j==b.j && a.k==b.k; }
 
 /* v in the lattice one resolution finer, where the unit vectors i, j, k
 ** map to the given vectors. */
@@ -162,62 +150,6 @@ static Ijk upAp7(Ijk v, int bClassIII){
 KqlH3Ijk kqlH3IjkNorm(KqlH3Ijk v){ return ijkNorm(v); }
 KqlH3Ijk kqlH3Down7(KqlH3Ijk v, int bClassIII){ return downAp7(v, bClassIII); }
 KqlH3Ijk kqlH3Up7(KqlH3Ijk v, int bClassIII){ return upAp7(v, bClassIII); }
-
-/* IJK of cell h relative to its base cell's centre, at h's resolution. */
-static Ijk cellToIjk(uint64_t h){
-  Ijk v = {0, 0, 0};
-  int res = cellRes(h);
-  for(int r=1; r<=res; r++){
-    v = downAp7(v, r & 1);
-    v = ijkAdd(v, aUnit[cellDigit(h, r)]);
-  }
-  return v;
-}
-
-/* The cell at IJK v of base cell bc and resolution res; 0 when v lies
-** outside the base cell or the cell would be invalid. */
-static uint64_t ijkToCell(Ijk v, int bc, int res){
-  uint64_t h = ((uint64_t)1 << 59) | ((uint64_t)res << 52) | ((uint64_t)bc << 45);
-  for(int r=res+1; r<=H3_MAX_RES; r++) h = setDigit(h, r, 7);
-  for(int r=res; r>=1; r--){
-    Ijk last = v, c, d;
-    int digit = -1;
-    v = upAp7(v, r & 1);
-    c = downAp7(v, r & 1);
-    d = ijkSub(last, c);
-    for(int k=0; k<7; k++) if( ijkEq(d, aUnit[k]) ) digit = k;
-    if( digit<0 ) return 0;
-    h = setDigit(h, r, digit);
-  }
-  if( v.i!=0 || v.j!=0 || v.k!=0 ) return 0;
-  return cellValid(h) ? h : 0;
-}
-
-/*
-** Rings 0..k around h, in H3's order: ring r starts r steps away in the i
-** direction and walks the six sides in the directions j, jk, k, ik, i, ij.
-** Fills aOut (1 + 3k(k+1) cells). Returns 0 when the walk leaves the base
-** cell or h is on a pentagon base cell.
-*/
-static int cellRings(uint64_t h, int k, uint64_t *aOut){
-  static const int aDir[6] = { 2, 3, 1, 5, 4, 6 };
-  int bc = cellBase(h), res = cellRes(h), n = 0;
-  Ijk cur = cellToIjk(h);
-  if( isPentagonBase(bc) ) return 0;
-  aOut[n++] = h;
-  for(int r=1; r<=k; r++){
-    cur = ijkAdd(cur, aUnit[4]);
-    for(int s=0; s<6; s++){
-      for(int t=0; t<r; t++){
-        cur = ijkAdd(cur, aUnit[aDir[s]]);
-        aOut[n] = ijkToCell(cur, bc, res);
-        if( aOut[n]==0 ) return 0;
-        n++;
-      }
-    }
-  }
-  return 1;
-}
 
 /****************************************************************************
 ** SQL functions.
@@ -280,15 +212,24 @@ static void fnChildren(sqlite3_context *ctx, int argc, sqlite3_value **argv){
 static void fnRings(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   int bNeighbors = sqlite3_user_data(ctx)!=0;
   uint64_t h = cellFromText(argv[0]), *a;
-  int k = 1, n;
+  int k = 1, n, rc;
   sqlite3_str *p;
   if( h==0 ) return;
   if( !bNeighbors && (argc<2 || !kqlGeoArgInt(argc, argv, 1, 0, &k) || k<0 || k>H3_MAX_RING) ) return;
   n = 1 + 3*k*(k+1);
   a = sqlite3_malloc64((sqlite3_uint64)n*sizeof(uint64_t));
   if( a==0 ){ sqlite3_result_error_nomem(ctx); return; }
-  if( !cellRings(h, k, a) ){
+  rc = kqlH3Rings(h, k, a);
+  if( rc==2 ){
     sqlite3_free(a);
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  if( rc ){
+    sqlite3_free(a);
+    kqlFnError(ctx, bNeighbors ? "geo_h3cell_neighbors" : "geo_h3cell_rings",
+               "not supported: %s next to a pentagon cell",
+               bNeighbors ? "geo_h3cell_neighbors" : "geo_h3cell_rings");
     return;
   }
   p = sqlite3_str_new(0);
@@ -386,6 +327,42 @@ static void fnPolygon(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kqlGeoResultJson(ctx, p);
 }
 
+/* geo_polygon_to_h3cells(polygon [, resolution [, radius]]) -> tokens of
+** the cells whose centres are inside; null when invalid or too many. */
+static void fnPolygonToCells(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  KqlGeoShape s;
+  KqlGeoRegion r;
+  int res, rc, n;
+  double radius = 0.0;
+  uint64_t *a = 0;
+  sqlite3_str *p;
+  if( !kqlGeoArgInt(argc, argv, 1, H3_DEFAULT_RES, &res) || res<0 || res>H3_MAX_RES ) return;
+  if( argc>2 && (!kqlGeoArgReal(argv[2], &radius) || radius<0.0) ) return;
+  rc = kqlGeoParseValue(argv[0], &s);
+  if( rc==0 ) rc = kqlGeoRegionFromShape(&s, &r);
+  kqlGeoShapeFree(&s);
+  if( rc==2 ){ sqlite3_result_error_nomem(ctx); return; }
+  if( rc ) return;
+  if( kqlGeoRegionIndex(&r) ){
+    kqlGeoRegionFree(&r);
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  n = kqlH3Fill(&r, res, radius/KQL_GEO_EARTH_R, H3_MAX_FILL, &a);
+  kqlGeoRegionFree(&r);
+  if( n==-2 ){ sqlite3_result_error_nomem(ctx); return; }
+  if( n<0 ) return;
+  p = sqlite3_str_new(0);
+  sqlite3_str_appendchar(p, 1, '[');
+  for(int i=0; i<n; i++){
+    if( i ) sqlite3_str_appendchar(p, 1, ',');
+    appendCell(p, a[i]);
+  }
+  sqlite3_str_appendchar(p, 1, ']');
+  sqlite3_free(a);
+  kqlGeoResultJson(ctx, p);
+}
+
 /* kqlFnRegisterGeoH3(): contract in fn_geo.h. */
 int kqlFnRegisterGeoH3(sqlite3 *db){
   static const struct {
@@ -402,7 +379,9 @@ int kqlFnRegisterGeoH3(sqlite3 *db){
     { "kql_geo_point_to_h3cell",  -1, 0, fnPointToCell },
     { "kql_geo_h3cell_to_central_point", 1, 0, fnCentralPoint },
     { "kql_geo_h3cell_to_polygon", 1, 0, fnPolygon },
+    { "kql_geo_polygon_to_h3cells", -1, 0, fnPolygonToCells },
   };
+  (void)kqlH3Grid();   /* build the icosahedron tables now, not mid-query */
   for(size_t i=0; i<sizeof(aFunc)/sizeof(aFunc[0]); i++){
     int rc = sqlite3_create_function(db, aFunc[i].zName, aFunc[i].nArg,
         SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_INNOCUOUS,

@@ -78,11 +78,14 @@ KqlGeoVec kqlH3FaceToSphere(int f, double x, double y){
   return kqlGeoNormalize(facePlane(kqlH3Grid(), f, x, y));
 }
 
-void kqlH3SphereToFace(int f, KqlGeoVec p, double *px, double *py){
-  const KqlH3Grid *g = kqlH3Grid();
+static void sphereToFace(const KqlH3Grid *g, int f, KqlGeoVec p, double *px, double *py){
   KqlGeoVec q = geoSub(geoScale(p, 1.0/geoDot(p, g->aCenter[f])), g->aCenter[f]);
   *px = geoDot(q, g->aAxisI[f]) / KQL_H3_RES0_U;
   *py = geoDot(q, g->aAxisP[f]) / KQL_H3_RES0_U;
+}
+
+void kqlH3SphereToFace(int f, KqlGeoVec p, double *px, double *py){
+  sphereToFace(kqlH3Grid(), f, p, px, py);
 }
 
 int kqlH3NearestFace(KqlGeoVec p){
@@ -287,7 +290,7 @@ static void buildGrid(KqlH3Grid *g){
   for(size_t t=0; t<sizeof(aHomeConv)/sizeof(aHomeConv[0]); t++){
     int b = aHomeConv[t][0], f = aHomeConv[t][1];
     double x, y;
-    kqlH3SphereToFace(f, g->aBaseCenter[b], &x, &y);
+    sphereToFace(g, f, g->aBaseCenter[b], &x, &y);
     g->aBaseFace[b] = f;
     g->aBaseIjk[b] = kqlH3Hex2dToIjk(x, y);
   }
@@ -296,8 +299,8 @@ static void buildGrid(KqlH3Grid *g){
 
 const KqlH3Grid *kqlH3Grid(void){
   if( !bGridReady ){
-    bGridReady = 1;   /* set first: buildGrid's helpers call back here */
     buildGrid(&grid);
+    bGridReady = 1;
   }
   return &grid;
 }

@@ -3,7 +3,8 @@
 ** kqlite — offline KQL engine.
 **
 ** The byte-string set of fn_hashset.h: linear probing over a power-of-two
-** table kept at most half full; each entry owns a copy of its string.
+** table kept at most half full; each entry points at a copy of its string
+** in the set's chunks.
 */
 #include "fn_hashset.h"
 #include <sqlite3.h>
@@ -52,6 +53,44 @@ static int grow(KqlHset *p){
   return 0;
 }
 
+/* String copies live in chunks chained newest first; a string larger than
+** a quarter chunk gets a chunk of its own, chained behind the newest. */
+typedef struct HsetChunk HsetChunk;
+struct HsetChunk {
+  HsetChunk *pNext;
+  char a[];
+};
+#define HSET_CHUNK 8192
+
+/* Room for n (> 0) bytes of string copy, or NULL when out of memory. */
+static char *copySpace(KqlHset *p, int n){
+  HsetChunk *c, *pCur = (HsetChunk*)p->pChunk;
+  if( n<=p->nChunkFree ){
+    char *z = pCur->a + (HSET_CHUNK - p->nChunkFree);
+    p->nChunkFree -= n;
+    return z;
+  }
+  if( n > HSET_CHUNK/4 ){
+    c = sqlite3_malloc64(sizeof(HsetChunk) + (size_t)n);
+    if( c==0 ) return 0;
+    if( pCur ){
+      c->pNext = pCur->pNext;
+      pCur->pNext = c;
+    }else{
+      c->pNext = 0;
+      p->pChunk = (void*)c;
+      p->nChunkFree = 0;             /* full: the next copy starts a chunk */
+    }
+    return c->a;
+  }
+  c = sqlite3_malloc64(sizeof(HsetChunk) + HSET_CHUNK);
+  if( c==0 ) return 0;
+  c->pNext = pCur;
+  p->pChunk = (void*)c;
+  p->nChunkFree = HSET_CHUNK - n;
+  return c->a;
+}
+
 /* kqlHsetAdd(): contract in fn_hashset.h. */
 int kqlHsetAdd(KqlHset *p, const char *z, int n){
   uint32_t h = hashBytes(z, n);
@@ -60,7 +99,7 @@ int kqlHsetAdd(KqlHset *p, const char *z, int n){
   if( (p->nUsed+1)*2 > p->nSlot && grow(p) ) return -1;
   e = findSlot(p->a, p->nSlot, z, n, h);
   if( e->z ) return 0;
-  zCopy = sqlite3_malloc(n>0 ? n : 1);
+  zCopy = copySpace(p, n>0 ? n : 1);
   if( zCopy==0 ) return -1;
   if( n>0 ) memcpy(zCopy, z, (size_t)n);
   e->z = zCopy;
@@ -91,7 +130,12 @@ int kqlHsetSlot(const KqlHset *p, int iSlot, const char **pz, int *pn){
 
 /* kqlHsetClear(): contract in fn_hashset.h. */
 void kqlHsetClear(KqlHset *p){
-  for(int i=0; i<p->nSlot; i++) sqlite3_free(p->a[i].z);
+  HsetChunk *c = (HsetChunk*)p->pChunk;
+  while( c ){
+    HsetChunk *pNext = c->pNext;
+    sqlite3_free(c);
+    c = pNext;
+  }
   sqlite3_free(p->a);
   memset(p, 0, sizeof(*p));
 }

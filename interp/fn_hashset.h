@@ -4,8 +4,9 @@
 **
 ** A set of byte strings (open addressing, FNV-1a hash), used to find
 ** distinct values: dcount, make_set, set_union, hll. Strings are copied into
-** the set; memory comes from sqlite3_malloc and is released by
-** kqlHsetClear(). A zeroed KqlHset is an empty set.
+** the set (into chunks of a few KiB, not one allocation each); memory comes
+** from sqlite3_malloc and is released by kqlHsetClear(). A zeroed KqlHset
+** is an empty set.
 */
 #ifndef KQL_FN_HASHSET_H
 #define KQL_FN_HASHSET_H
@@ -17,6 +18,8 @@ struct KqlHset {
   KqlHsetEntry *a;      /* slots (nSlot of them, a power of two), or NULL */
   int nSlot;            /* allocated slots */
   int nUsed;            /* strings in the set */
+  void *pChunk;         /* newest chunk of string copies (chained to older ones) */
+  int nChunkFree;       /* bytes left at the end of pChunk */
 };
 
 /*

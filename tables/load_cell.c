@@ -366,9 +366,10 @@ int kqlLoadCellConvert(KqlLoader *p, const KqlLoadCell *pCell, int eType, KqlLoa
       }else if( eKind==KL_CELL_JSON || parseReal(z, n, &r) ){
         return badValue(p, pCell, eType, "");
       }
-      /* SQLite stores a NaN as NULL; nothing else can hold it in a REAL. */
+      /* SQLite stores a NaN as NULL: kqlite carries a NaN real as the
+      ** text "NaN" (interp/fnutil.h kqlFnReal). */
       if( isnan(r) ){
-        pVal->eVal = KL_VAL_NULL;
+        valText(pVal, "NaN", 3, 0);
       }else{
         pVal->eVal = KL_VAL_REAL;
         pVal->r = r;

@@ -956,3 +956,16 @@ ParameterizedTest(size_t *pi, docs_dynamic_ops, examples){
   cr_expect_str_eq(z, c->zExpect, "case %zu: %s\nexpected:\n%s\ngot:\n%s", *pi, c->zQuery, c->zExpect, z);
   free(z);
 }
+
+/* Typed literals inside dynamic(...): Kusto keeps datetimes in their dynamic
+** form (7 fraction digits, "Z"), timespans as "hh:mm:ss"; datetime("...")
+** takes a quoted string there too (array_iff page, example 3). */
+static const KqlTestCase aDynLit[] = {
+  {"print a=dynamic([datetime(2022-01-01), 1h]), b=dynamic({\"t\": datetime(2022-01-01 10:00:00.5)})",
+   "a:dynamic,b:dynamic\n[\"2022-01-01T00:00:00.0000000Z\",\"01:00:00\"],{\"t\":\"2022-01-01T10:00:00.5000000Z\"}\n"},
+  {"print condition=dynamic([\"some string value\", datetime(\"01-01-2022\"), null]), if_true=1, if_false=0\n"
+   "| extend res= array_iff(condition, if_true, if_false)",
+   "condition:dynamic,if_true:long,if_false:long,res:dynamic\n"
+   "[\"some string value\",\"2022-01-01T00:00:00.0000000Z\",null],1,0,[null,null,null]\n"},
+};
+Test(docs_dynamic_ops, dynamic_literal_types){ kqltestRunCases(aDynLit, sizeof(aDynLit)/sizeof(aDynLit[0]), 0); }

@@ -276,3 +276,142 @@ Test(geo_h3, neighbours_share_vertices){
   }
   sqlite3_close(db);
 }
+
+/* Databricks h3_kring, Snowflake H3_GRID_DISK and TiDB H3_K_RING examples:
+** the same cells in the same order. */
+static const FnbCase aRings[] = {
+  {"SELECT kql_geo_h3cell_rings('85283473fffffff', 1)",
+   "[[\"85283473fffffff\"],[\"85283447fffffff\",\"8528347bfffffff\",\"85283463fffffff\",\"85283477fffffff\","
+   "\"8528340ffffffff\",\"8528340bfffffff\"]]"},
+  {"SELECT kql_geo_h3cell_rings('891f1d48863ffff', 1)",
+   "[[\"891f1d48863ffff\"],[\"891f1d4887bffff\",\"891f1d4886bffff\",\"891f1d4886fffff\",\"891f1d48867ffff\","
+   "\"891f1d48877ffff\",\"891f1d48873ffff\"]]"},
+  {"SELECT kql_geo_h3cell_rings('8f11aa6a38826f6', 1)",
+   "[[\"8f11aa6a38826f6\"],[\"8f11aa6a38826ab\",\"8f11aa6a388268d\",\"8f11aa6a38826f2\",\"8f11aa6a38826f0\","
+   "\"8f11aa6a38826f4\",\"8f11aa6a38826a9\"]]"},
+  /* Next to a pentagon H3 orders the cells differently: not supported. */
+  {"SELECT kql_geo_h3cell_neighbors('8009fffffffffff')",
+   "ERROR: geo_h3cell_neighbors(): not supported: geo_h3cell_neighbors next to a pentagon cell"},
+};
+Test(geo_h3, rings){ h3Cases(aRings, FNB_N(aRings)); }
+
+/* Rings that cross base cells: the cells are distinct, each ring cell
+** shares an edge with the one before it, and ring 1 surrounds the cell. */
+Test(geo_h3, rings_cross_base_cells){
+  uint64_t seed = 99;
+  int nCross = 0;
+  for(int t=0; t<400; t++){
+    double z = 2.0*h3Rand(&seed) - 1.0, lng = 360.0*h3Rand(&seed) - 180.0;
+    int res = t % 16, k = 2, n = 1 + 3*k*(k+1), bCross = 0;
+    uint64_t h = 0, a[19];
+    kqlH3FromPoint(kqlGeoFromDeg(lng, asin(z)*180.0/M_PI), res, &h);
+    if( kqlH3Rings(h, k, a) ) continue;
+    for(int i=0; i<n; i++){
+      if( ((a[i] >> 45) & 127)!=((h >> 45) & 127) ) bCross = 1;
+      for(int j=0; j<i; j++) cr_expect_neq(a[i], a[j], "%llx: repeated cell", (unsigned long long)h);
+    }
+    nCross += bCross;
+    for(int i=1; i<n; i++){
+      int iPrev = (i==1 || i==7) ? (i==1 ? 6 : 18) : i-1, m, nPrev, nShared = 0;
+      KqlGeoVec aV[16], aW[16];
+      m = kqlH3Boundary(a[i], aV);
+      nPrev = kqlH3Boundary(a[iPrev], aW);
+      for(int x=0; x<m; x++) for(int y=0; y<nPrev; y++) if( kqlGeoAngle(aV[x], aW[y])<1e-12 ) nShared++;
+      cr_expect(nShared>=2, "%llx ring cells %d and %d share %d vertices", (unsigned long long)h, i, iPrev, nShared);
+    }
+  }
+  cr_expect(nCross>10, "only %d rings crossed base cells", nCross);
+}
+
+/* geo_polygon_to_h3cells: a cell's own boundary holds that cell and its 7
+** children (Palantir polygonToH3 CENTROID examples); invalid input is null. */
+static const FnbCase aFill[] = {
+  {"SELECT kql_geo_polygon_to_h3cells(kql_geo_h3cell_to_polygon('85283473fffffff'), 5)", "[\"85283473fffffff\"]"},
+  {"SELECT kql_geo_polygon_to_h3cells(kql_geo_h3cell_to_polygon('85283473fffffff'), 6)",
+   "[\"862834707ffffff\",\"86283470fffffff\",\"862834717ffffff\",\"86283471fffffff\",\"862834727ffffff\","
+   "\"86283472fffffff\",\"862834737ffffff\"]"},
+  {"SELECT kql_geo_polygon_to_h3cells(kql_geo_h3cell_to_polygon('85283473fffffff'), 16)", "<null>"},
+  {"SELECT kql_geo_polygon_to_h3cells(kql_geo_h3cell_to_polygon('85283473fffffff'), 6, -1)", "<null>"},
+  {"SELECT kql_geo_polygon_to_h3cells('{\"type\":\"Point\",\"coordinates\":[1,2]}')", "<null>"},
+  {"SELECT kql_geo_polygon_to_h3cells('{\"type\":\"Polygon\",\"coordinates\":[[[-10,-10],[10,-10],[10,10],[-10,10],[-10,-10]]]}', 6)",
+   "<null>"},  /* more than 61680 cells */
+  {"SELECT json_array_length(kql_geo_polygon_to_h3cells('{\"type\":\"Polygon\",\"coordinates\":[[[-10,-10],[10,-10],[10,10],[-10,10],[-10,-10]]]}', 5))",
+   "24726"},
+};
+Test(geo_h3, fill){ h3Cases(aFill, FNB_N(aFill)); }
+
+/* The filling agrees with brute force: every cell met by a dense grid of
+** points whose centre is inside the polygon, around a pentagon and away
+** from one, with and without a buffer. */
+static void fillAgainstGrid(const char *zPoly, int res, double radius, double lng0, double lat0,
+                            double dLng, double dLat, int nStep){
+  KqlGeoShape s;
+  KqlGeoRegion r;
+  uint64_t *a = 0, *aSeen;
+  int n, nSeen = 0;
+  cr_assert_eq(kqlGeoParse(zPoly, (int)strlen(zPoly), &s), 0);
+  cr_assert_eq(kqlGeoRegionFromShape(&s, &r), 0);
+  kqlGeoShapeFree(&s);
+  n = kqlH3Fill(&r, res, radius/KQL_GEO_EARTH_R, 100000, &a);
+  cr_assert(n>0);
+  aSeen = malloc(sizeof(uint64_t)*(size_t)(nStep+1)*(size_t)(nStep+1));
+  for(int i=0; i<=nStep; i++){
+    for(int j=0; j<=nStep; j++){
+      uint64_t h = 0;
+      KqlGeoVec c;
+      int bIn, bDup = 0;
+      kqlH3FromPoint(kqlGeoFromDeg(lng0 + i*dLng, lat0 + j*dLat), res, &h);
+      for(int k=0; k<nSeen; k++) if( aSeen[k]==h ) bDup = 1;
+      if( bDup ) continue;
+      aSeen[nSeen++] = h;
+      kqlH3Center(h, &c);
+      bIn = kqlGeoRegionContains(&r, c)
+         || (radius>0 && kqlGeoRegionBoundaryDist(&r, c, 0)<=radius/KQL_GEO_EARTH_R);
+      if( bIn ){
+        int bFound = 0;
+        for(int k=0; k<n; k++) if( a[k]==h ) bFound = 1;
+        cr_expect(bFound, "%s res %d: %llx missing", zPoly, res, (unsigned long long)h);
+      }
+    }
+  }
+  for(int k=1; k<n; k++) cr_expect(a[k-1]<a[k], "not ascending at %d", k);
+  free(aSeen);
+  sqlite3_free(a);
+  kqlGeoRegionFree(&r);
+}
+
+Test(geo_h3, fill_brute_force){
+  const char *zMadrid = "{\"type\":\"Polygon\",\"coordinates\":[[[-3.659,40.553],[-3.913,40.409],[-3.729,40.273],[-3.524,40.440],[-3.659,40.553]]]}";
+  const char *zPent = "{\"type\":\"Polygon\",\"coordinates\":[[[-8,0],[-2,0],[-2,5],[-8,5],[-8,0]]]}";
+  fillAgainstGrid(zMadrid, 7, 0, -3.95, 40.25, 0.004, 0.003, 100);
+  fillAgainstGrid(zMadrid, 6, 3000, -4.1, 40.15, 0.007, 0.006, 80);
+  fillAgainstGrid(zPent, 3, 0, -8.5, -0.5, 0.07, 0.07, 90);
+}
+
+/* Hostile input: never a crash, and no error other than the documented
+** "not supported" next to pentagons. */
+Test(geo_h3, hostile){
+  static const char *azArg[] = {
+    "NULL", "''", "'abc'", "'8'", "'ffffffffffffffff'", "'8001fffffffffff'", "'8009fffffffffff'",
+    "'0'", "x'00ff'", "1e308", "-1e308", "0", "-1", "15", "16", "2147483648", "0.0/0.0",
+    "'{\"type\":\"Polygon\",\"coordinates\":[]}'", "'{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[0,1],[0,0]]]}'",
+  };
+  static const char *azFn[] = {
+    "kql_geo_point_to_h3cell(%s, %s)", "kql_geo_point_to_h3cell(1, 2, %s)",
+    "kql_geo_h3cell_to_central_point(%s)", "kql_geo_h3cell_to_polygon(%s)",
+    "kql_geo_h3cell_rings(%s, 2)", "kql_geo_polygon_to_h3cells(%s, 2)",
+    "kql_geo_polygon_to_h3cells('{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[0,1],[0,0]]]}', %s)",
+  };
+  sqlite3 *db = fnbOpen();
+  char zBuf[8192], zSql[512], zCall[400];
+  for(size_t f=0; f<FNB_N(azFn); f++){
+    for(size_t a=0; a<FNB_N(azArg); a++){
+      const char *z;
+      snprintf(zCall, sizeof(zCall), azFn[f], azArg[a], azArg[a]);
+      snprintf(zSql, sizeof(zSql), "SELECT %s", zCall);
+      z = fnbRun(db, zSql, zBuf, sizeof(zBuf));
+      cr_expect(strncmp(z, "ERROR", 5)!=0 || strstr(z, "not supported")!=0, "%s: %s", zSql, z);
+    }
+  }
+  sqlite3_close(db);
+}

@@ -311,7 +311,7 @@ Test(loaders, catalogue_types_convert_leniently){
   cr_expect_eq(p->nCol, 9);
   cr_expect_str_eq(p->azName[8], "id");
   EXPECT_Q(db, "SELECT i||'|'||l||'|'||quote(r)||'|'||b||'|'||ts||'|'||g||'|'||dy||'|'||s FROM t WHERE id=1",
-           "42|1|NULL|1|937840000000|0e3a5c6d-1234-4abc-9def-0123456789ab|{\"k\":[1,2]}|007");
+           "42|1|'NaN'|1|937840000000|0e3a5c6d-1234-4abc-9def-0123456789ab|{\"k\":[1,2]}|007");
   EXPECT_Q(db, "SELECT i||'|'||l||'|'||r||'|'||b||'|'||ts||'|'||quote(g)||'|'||dy||'|'||quote(s) FROM t WHERE id=2",
            "-7|2000|-Inf|0|18000000000|NULL|\"plain text\"|''");
   EXPECT_Q(db, "SELECT quote(i)||quote(l)||r||b||quote(ts)||quote(dy) FROM t WHERE id=3",
@@ -695,7 +695,7 @@ Test(loaders, json_catalogue_conversions){
   char *zErr;
   EXPECT_Q(db, "SELECT s||'|'||l||'|'||r||'|'||b||'|'||dy FROM t WHERE rowid=1", "1.50|12|3.0|1|\"txt\"");
   EXPECT_Q(db, "SELECT s||'|'||l||'|'||quote(r)||'|'||b||'|'||quote(dt)||'|'||dy FROM t WHERE rowid=2",
-           "true|2|NULL|0|NULL|5");
+           "true|2|'NaN'|0|NULL|5");
   EXPECT_Q(db, "SELECT s||'|'||quote(l)||quote(r)||quote(b)||quote(dt)||quote(dy) FROM t WHERE rowid=3",
            "{\"a\":1}|NULLNULLNULLNULLNULL");
   kqlLoadSchemaFree(p);

@@ -11,6 +11,9 @@
 ** beta_pdf reference pages.
 */
 #include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include "kqltest.h"
 
 #define N(A) (sizeof(A)/sizeof(A[0]))
@@ -72,3 +75,25 @@ static const KqlTestCase aSemantics[] = {
    "b:real\nnull\n"},
 };
 Test(nan, semantics){ kqltestRunCases(aSemantics, N(aSemantics), 0); }
+
+/* A "NaN" cell of a real column loads as NaN (not null), streamed or not. */
+Test(nan, loaded){
+  char zDir[] = "/tmp/kqlite-nan-XXXXXX";
+  char zFile[64];
+  FILE *f;
+  cr_assert_not_null(mkdtemp(zDir));
+  snprintf(zFile, sizeof(zFile), "%s/AADGraphActivityLogs.csv", zDir);
+  f = fopen(zFile, "w");
+  cr_assert_not_null(f);
+  fputs("TimeGenerated,_BilledSize\n2024-01-01T00:00:00Z,NaN\n2024-01-01T00:00:00Z,2.5\n"
+        "2024-01-01T00:00:00Z,\n", f);
+  fclose(f);
+  static const KqlTestCase a[] = {
+    {"AADGraphActivityLogs | project b=_BilledSize, n=isnan(_BilledSize), z=isnull(_BilledSize), c=_BilledSize + 1",
+     "b:real,n:bool,z:bool,c:real\nNaN,true,false,NaN\n2.5,false,false,3.5\nnull,false,true,null\n"},
+    {"AADGraphActivityLogs | where _BilledSize > 1 | count", "Count:long\n1\n"},
+  };
+  kqltestRunCases(a, N(a), zDir);
+  remove(zFile);
+  rmdir(zDir);
+}
