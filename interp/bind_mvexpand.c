@@ -9,8 +9,10 @@
 ** with_itemindex=I appends the 0-based index. kind=bag (default) turns a bag
 ** element into {"key": value}, kind=array into ["key", value]. to typeof(T)
 ** casts each element (non-conforming elements become null). The SQL joins
-** the input with json_each over kql_mv_seq(n): kql_mv_count/kql_mv_elem/
-** kql_mv_cast live in fn_core.c.
+** the input with the table-valued function kql_mv_rows (fn_mvrows.c), which
+** parses each item once and yields its elements; past 8 items it joins
+** json_each over kql_mv_seq(n) and picks elements with kql_mv_elem
+** (fn_mvexpand.c, with kql_mv_cast).
 */
 #include "bindInt.h"
 #include <string.h>
@@ -72,8 +74,10 @@ KqlRel *kqlBindMvExpand(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     kqlStrIdent(&r, pIn->aCol[c].zName, -1);
     azColSql[c] = kqlStrText(&r);
   }
+  int bRows = nItem>=1 && nItem<=8;     /* kql_mv_rows takes up to 8 items */
   for(int i=0; i<nItem; i++){
-    const char *zElem = kqlArenaPrintf(p->pArena, "kql_mv_elem(%s, %s.value, %d)", azSql[i], zJ, bArray);
+    const char *zElem = bRows ? kqlArenaPrintf(p->pArena, "%s.e%d", zJ, i+1)
+                              : kqlArenaPrintf(p->pArena, "kql_mv_elem(%s, %s.value, %d)", azSql[i], zJ, bArray);
     if( aeType[i]!=KQL_T_DYNAMIC ) zElem = kqlArenaPrintf(p->pArena, "kql_mv_cast(%s, %d)", zElem, aeType[i]);
     int c = kqlBindFindCol(pIn, azName[i]);
     if( c<0 ){
@@ -86,7 +90,7 @@ KqlRel *kqlBindMvExpand(Binder *p, KqlRel *pIn, const KqlAst *pOp){
   if( zIdx ){
     aCol[nCol].zName = kqlNameUnique(p, zIdx, aCol, nCol);
     aCol[nCol].eType = KQL_T_LONG;
-    azColSql[nCol] = kqlArenaPrintf(p->pArena, "%s.value", zJ);
+    azColSql[nCol] = kqlArenaPrintf(p->pArena, bRows ? "%s.idx" : "%s.value", zJ);
     nCol++;
   }
   KqlStr s;
@@ -97,16 +101,25 @@ KqlRel *kqlBindMvExpand(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     kqlStrPrintf(&s, "%s AS ", azColSql[c]);
     kqlStrIdent(&s, aCol[c].zName, -1);
   }
-  kqlStrPrintf(&s, " FROM %s AS %s, json_each(kql_mv_seq(kql_mv_count(", kqlBindSrc(p, pIn), zA);
-  for(int i=0; i<nItem; i++) kqlStrPrintf(&s, "%s%s", i ? ", " : "", azSql[i]);
-  kqlStrAppend(&s, ")", 1);
+  const char *zLimit = 0;
   if( pLimit && pLimit->nChild ){
     KqlRowCtx *pS2 = p->pRow;
     p->pRow = 0;
     KqlExpr *eL = kqlBindExpr(p, pLimit->aChild[0]);
     p->pRow = pS2;
-    kqlStrPrintf(&s, ", %s", eL->zSql);
+    zLimit = eL->zSql;
   }
-  kqlStrPrintf(&s, ")) AS %s", zJ);
+  if( bRows ){
+    kqlStrPrintf(&s, " FROM %s AS %s, kql_mv_rows(%s, %d", kqlBindSrc(p, pIn), zA,
+                 zLimit ? zLimit : "NULL", bArray);
+    for(int i=0; i<nItem; i++) kqlStrPrintf(&s, ", %s", azSql[i]);
+    kqlStrPrintf(&s, ") AS %s", zJ);
+  }else{
+    kqlStrPrintf(&s, " FROM %s AS %s, json_each(kql_mv_seq(kql_mv_count(", kqlBindSrc(p, pIn), zA);
+    for(int i=0; i<nItem; i++) kqlStrPrintf(&s, "%s%s", i ? ", " : "", azSql[i]);
+    kqlStrAppend(&s, ")", 1);
+    if( zLimit ) kqlStrPrintf(&s, ", %s", zLimit);
+    kqlStrPrintf(&s, ")) AS %s", zJ);
+  }
   return kqlBindRelNew(p, kqlStrText(&s), nCol, aCol);
 }

@@ -19,6 +19,8 @@ int kqlFnRegisterXml(sqlite3 *db);
 int kqlFnRegisterMvExpand(sqlite3 *db);
 /* fn_range_rows.c: the kql_range_rows(start, stop, step) table-valued function. */
 int kqlFnRegisterRangeRows(sqlite3 *db);
+/* fn_mvrows.c: the kql_mv_rows(limit, bArray, x1, ...) table-valued function. */
+int kqlFnRegisterMvRows(sqlite3 *db);
 int kqlFnRegisterString(sqlite3 *db);
 int kqlFnRegisterDatetime(sqlite3 *db);
 int kqlFnRegisterDynamic(sqlite3 *db);

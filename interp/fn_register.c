@@ -8,7 +8,7 @@
 
 int kqlFnRegisterAll(sqlite3 *db){
   int (*const aReg[])(sqlite3 *) = {
-    kqlFnRegisterCore, kqlFnRegisterXml, kqlFnRegisterMvExpand, kqlFnRegisterRangeRows, kqlFnRegisterString, kqlFnRegisterConvert, kqlFnRegisterRegex,
+    kqlFnRegisterCore, kqlFnRegisterXml, kqlFnRegisterMvExpand, kqlFnRegisterRangeRows, kqlFnRegisterMvRows, kqlFnRegisterString, kqlFnRegisterConvert, kqlFnRegisterRegex,
     kqlFnRegisterDatetime, kqlFnRegisterDynamic, kqlFnRegisterAgg,
     kqlFnRegisterMath, kqlFnRegisterNet,
     kqlFnRegisterGeo,

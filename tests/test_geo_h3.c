@@ -11,7 +11,7 @@
 ** docs (h3geo.org "Indexing functions") and of other H3 hosts' docs
 ** (Databricks h3_longlatash3string / h3_boundaryasgeojson, Snowflake
 ** H3_LATLNG_TO_CELL_STRING), and values from the H3 project's published test
-** data (tests/inputfiles: res00cells.txt, bc14r09cells.txt,
+** data (tests/inputfiles: res00cells.txt, res01cells.txt, bc14r09cells.txt,
 ** rand05centers.txt), which cover every base cell, pentagons, the southern
 ** hemisphere and Class III boundaries that cross icosahedron edges. Then
 ** properties over pseudo-random points at every resolution.
@@ -144,6 +144,13 @@ static const H3Bound aBound[] = {
     -73.310223685, 180.325610352, -68.929957882, 211.831280499 }},
   {"80f3fffffffffff", 6, { -73.310223685, 180.325610352, -81.271371790, 145.241582020, -87.364695323, 325.558197691,
     -76.163042830, 274.143090102, -69.393596490, 242.345344957, -68.929957882, 211.831280499 }},
+  /* Class III hexagons whose edges cross face edges (8 vertices). */
+  {"81023ffffffffff", 8, { 82.481541309, -125.294458935, 78.003359755, -129.046886486, 76.198757542, -119.328241405,
+    75.133106838, -115.601683024, 75.422962423, -98.251891824, 78.735601285, -84.348954249,
+    81.480857141, -88.037104267, 82.853490041, -90.381097475 }},
+  {"81163ffffffffff", 8, { 56.960700152, 156.278507225, 54.176658901, 157.027696861, 52.773824942, 157.249567565,
+    50.964143998, 163.753396880, 53.143635585, 170.198815690, 55.956862850, 170.415808167,
+    57.359097832, 170.667380994, 59.536413098, 163.347047297 }},
   {"891c0000003ffff", 10, { 50.104450101, 216.521156123, 50.103795870, 216.519910268, 50.103371455, 216.519549221,
     50.102409316, 216.520134319, 50.102057919, 216.520652044, 50.102117500, 216.522259443,
     50.102324725, 216.522940467, 50.103323690, 216.523348879, 50.103803169, 216.523252071,
