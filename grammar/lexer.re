@@ -157,6 +157,7 @@ int kqlLexNext(const unsigned char *z, const unsigned char *zEnd, KqlLexResult *
     "facet"          { TOK(TK_FACET); }          "partition"       { TOK(TK_PARTITION); }
     "scan"           { TOK(TK_SCAN); }           "declare"         { TOK(TK_DECLARE); }
     "consume"        { TOK(TK_CONSUME); }        "reduce"          { TOK(TK_REDUCE); }
+    "macro-expand"   { TOK(TK_MACRO_EXPAND); }
     "find"           { TOK(TK_FIND); }           "search"          { TOK(TK_SEARCH); }
     "externaldata"   { TOK(TK_EXTERNALDATA); }   "external_data"   { TOK(TK_EXTERNALDATA); }
     "datatable"      { TOK(TK_DATATABLE); }      "print"           { TOK(TK_PRINT); }

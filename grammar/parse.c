@@ -677,7 +677,7 @@ static int takesOptions(int eOp){
     case TK_MV_EXPAND: case TK_MV_APPLY: case TK_PARSE: case TK_PARSE_WHERE:
     case TK_EVALUATE: case TK_MAKE_SERIES: case TK_SORT: case TK_ORDER: case TK_AS:
     case TK_PARTITION: case TK_SCAN: case TK_CONSUME: case TK_REDUCE: case TK_FIND:
-    case TK_SEARCH:
+    case TK_SEARCH: case TK_MACRO_EXPAND:
       return 1;
     default:
       return 0;
@@ -710,6 +710,7 @@ static int isOptionName(const KqlParseCtx *pCtx, int eOp, const LexTok *t){
     { TK_REDUCE, "kind" },        { TK_FIND, "withsource" },
     { TK_FIND, "datascope" },     { TK_SEARCH, "kind" },
     { TK_UNION, "with_source" },  { TK_FIND, "with_source" },
+    { TK_MACRO_EXPAND, "kind" },  { TK_MACRO_EXPAND, "isfuzzy" },
   };
   unsigned i;
   for(i=0; i<sizeof(aOpt)/sizeof(aOpt[0]); i++){

@@ -296,6 +296,9 @@ pipeop(A) ::= CONSUME(S) opts(O).         { A = kqlPNode(pCtx, KQL_AST_OP_CONSUM
 // reduce [kind=..] by expr [with threshold=.., characters=..]
 pipeop(A) ::= REDUCE(S) opts(O) BY expr(E). { A = kqlPNode(pCtx, KQL_AST_OP_REDUCE, &S); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, E); }
 pipeop(A) ::= REDUCE(S) opts(O) BY expr(E) WITH props(P). [LOWPREC] { A = kqlPNode(pCtx, KQL_AST_OP_REDUCE, &S); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, E); kqlPAppendAll(pCtx, A, P); }
+// macro-expand [opts] entity_group as Scope ( sub-query ): parsed so the binder can say "not supported"
+pipeop(A) ::= MACRO_EXPAND(S) opts(O) name(G) AS name(N) LP pipeexpr(Q) RP(R). { A = kqlPNode(pCtx, KQL_AST_OP_MACRO_EXPAND, &S); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, G); kqlAstAppend(pCtx->pArena, A, N); kqlAstAppend(pCtx->pArena, A, Q); kqlPEnd(A, &R); }
+pipeop(A) ::= MACRO_EXPAND(S) opts(O) name(G) LB exprlist(L) RB AS name(N) LP pipeexpr(Q) RP(R). { A = kqlPNode(pCtx, KQL_AST_OP_MACRO_EXPAND, &S); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, G); kqlAstAppend(pCtx->pArena, A, N); kqlAstAppend(pCtx->pArena, A, Q); (void)L; kqlPEnd(A, &R); }
 // find / search as operators
 pipeop(A) ::= FIND(F) opts(O) findin(I) WHERE expr(P) findproj(J). { A = kqlPNode(pCtx, KQL_AST_OP_FIND, &F); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, I); kqlAstAppend(pCtx->pArena, A, P); kqlAstAppend(pCtx->pArena, A, J); }
 pipeop(A) ::= SEARCH(S) opts(O) findin(I) searchpred(P). { A = kqlPNode(pCtx, KQL_AST_OP_SEARCH, &S); kqlPSetOpts(A, O); kqlAstAppend(pCtx->pArena, A, P); kqlAstAppend(pCtx->pArena, A, I); }

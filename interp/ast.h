@@ -89,6 +89,7 @@
   KQL_AST(SCANSTEP,   "scan-step")  /* z=step name; opts (output=); c0=predicate; c1..=ASSIGN after => */ \
   KQL_AST(OP_CONSUME, "consume")    /* opts (decodeblocks=) */ \
   KQL_AST(OP_REDUCE,  "reduce")     /* opts (kind=); c0=expr; c1..=NAMEDARG from 'with threshold=.., characters=..' */ \
+  KQL_AST(OP_MACRO_EXPAND, "macro-expand") /* opts; c0=entity group expr; c1=scope name; c2=sub-query (bound: not supported) */ \
   KQL_AST(OP_FIND,    "find")       /* as FIND */ \
   KQL_AST(OP_SEARCH,  "search")     /* as SEARCH */ \
   KQL_AST(OP_LIMIT_OTHER,"other")   /* operators parsed generically: z=name (project-smart, execute-and-cache), children */ \

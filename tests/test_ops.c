@@ -165,6 +165,12 @@ static const OpsCase aEval[] = {
   /* 13: plugins kqlite does not run */
   {"print x=1 | evaluate autocluster()", "error KQL190 @21+13: not supported: evaluate autocluster\n"},
   {"evaluate sql_request('x')", "error KQL190 @9+16: not supported: evaluate sql_request\n"},
+  /* operators kqlite parses but does not run */
+  {"print x=\"a\" | reduce by x", "error KQL190 @14+11: not supported: reduce\n"},
+  {"print x=1 | macro-expand entity_group [1, 2] as X (X | count)",
+   "error KQL190 @12+49: not supported: macro-expand\n"},
+  {"print x=1 | macro-expand kind=inner isfuzzy=true G as X (X | count)",
+   "error KQL190 @12+55: not supported: macro-expand\n"},
 };
 
 /* ------------------------------------------------------------ make-series */
