@@ -137,8 +137,8 @@ int kqlH3Sector(KqlH3Ijk v){
   return 0;
 }
 
-/* Rotation that takes the plane of face a onto face b about their shared
-** edge line (through point q), applied to w relative to q. */
+/* The rotation about the direction u of the edge that faces a and b share
+** which takes a's tangent plane onto b's, applied to the vector w. */
 static KqlGeoVec unfoldVec(const KqlH3Grid *g, int a, int b, KqlGeoVec u, KqlGeoVec w){
   KqlGeoVec ua = geoCross(u, g->aCenter[a]), ub = geoCross(u, g->aCenter[b]);
   return geoAdd(geoAdd(geoScale(u, geoDot(w, u)), geoScale(g->aCenter[b], geoDot(w, g->aCenter[a]))),
