@@ -705,15 +705,27 @@ KqlRel *kqlBindTabular(Binder *p, const KqlAst *pAst){
 /* --------------------------------------------------------------- lambdas */
 
 /*
-** The argument for parameter i of a user function at call pCall: positional
-** arguments first, then name=value ones matched by name, else the
+** The argument for parameter i of a user function at call pCall: the
+** name=value one that names it, else the positional argument whose rank
+** among the positional ones is the parameter's rank among the parameters no
+** argument names (f(len=3, s0) gives s0 to the 2nd parameter), else the
 ** parameter's default (NULL when none). A name=value argument that names no
 ** parameter is reported (once, for i==0).
 */
+static int lambdaParamNamed(const KqlAst *pCall, const char *zPar){
+  for(int k=0; k<pCall->nChild; k++){
+    const KqlAst *a = pCall->aChild[k];
+    if( a->eKind==KQL_AST_NAMEDARG && a->z && zPar && strcmp(a->z, zPar)==0 ) return 1;
+  }
+  return 0;
+}
+
 const KqlAst *kqlBindLambdaArg(Binder *p, const KqlAst *pCall, const KqlAst *pParams, int i){
   const KqlAst *pPar = pParams->aChild[i];
   const KqlAst *pFound = 0;
-  int iPos = 0;
+  int iPos = 0, iRank = 0;
+  for(int j=0; j<i; j++) if( !lambdaParamNamed(pCall, pParams->aChild[j]->z) ) iRank++;
+  if( lambdaParamNamed(pCall, pPar->z) ) iRank = -1;
   for(int k=0; k<pCall->nChild; k++){
     const KqlAst *a = pCall->aChild[k];
     if( a->eKind==KQL_AST_NAMEDARG ){
@@ -724,7 +736,7 @@ const KqlAst *kqlBindLambdaArg(Binder *p, const KqlAst *pCall, const KqlAst *pPa
       }
       if( !bKnown && i==0 ) kqlBindErr(p, a, "KQL130", "function has no parameter '%s'", a->z ? a->z : "");
       if( pFound==0 && a->z && pPar->z && strcmp(a->z, pPar->z)==0 ) pFound = a->nChild ? a->aChild[0] : 0;
-    }else if( iPos++==i && pFound==0 ){
+    }else if( iPos++==iRank && pFound==0 ){
       pFound = a;
     }
   }

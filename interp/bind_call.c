@@ -587,7 +587,7 @@ static KqlExpr *bindExtractJson(Binder *p, const KqlAst *pAst){
       while( z[j] && z[j]!='.' && z[j]!='[' ) j++;
       if( j==i+1 ) break;
       kqlStrAppend(&path, ".", 1);
-      kqlStrIdent(&path, z+i+1, j-i-1);
+      kqlStrQuoteName(&path, z+i+1, j-i-1);
       i = j;
     }else if( z[i]=='[' && (z[i+1]=='\'' || z[i+1]=='"') ){
       char q = z[i+1];
@@ -595,7 +595,7 @@ static KqlExpr *bindExtractJson(Binder *p, const KqlAst *pAst){
       while( z[j] && z[j]!=q ) j++;
       if( z[j]!=q || z[j+1]!=']' ) break;
       kqlStrAppend(&path, ".", 1);
-      kqlStrIdent(&path, z+i+2, j-i-2);
+      kqlStrQuoteName(&path, z+i+2, j-i-2);
       i = j+2;
     }else if( z[i]=='[' && z[i+1]>='0' && z[i+1]<='9' ){
       int j = i+1;

@@ -543,6 +543,7 @@ static KqlRel *evaluatePlugin(Binder *p, KqlRel *pIn, const KqlAst *pOp){
     if( (r = kqlPluginActivity(p, pIn, pCall, z))!=0 ) return r;
     if( (r = kqlPluginMisc(p, pIn, pCall, z))!=0 ) return r;
     if( (r = kqlPluginRolling(p, pIn, pCall, z))!=0 ) return r;
+    if( (r = kqlPluginNear(p, pIn, pCall, z))!=0 ) return r;
   }
   kqlBindErr(p, pCall, "KQL190", "not supported: evaluate %s", z);
   return kqlExtRelError(p);

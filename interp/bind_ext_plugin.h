@@ -25,5 +25,7 @@ KqlRel *kqlPluginActivity(Binder *p, KqlRel *pIn, const KqlAst *pCall, const cha
 KqlRel *kqlPluginMisc(Binder *p, KqlRel *pIn, const KqlAst *pCall, const char *zName);
 /* bind_ext_plugin_roll.c: rolling_percentile */
 KqlRel *kqlPluginRolling(Binder *p, KqlRel *pIn, const KqlAst *pCall, const char *zName);
+/* bind_ext_plugin_near.c: rows_near */
+KqlRel *kqlPluginNear(Binder *p, KqlRel *pIn, const KqlAst *pCall, const char *zName);
 
 #endif

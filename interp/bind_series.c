@@ -43,6 +43,9 @@ static const MultiFn aMulti[] = {
     "left.rsquare", "left.slope", "left.interception", "left.variance", "left.rvariance"}},
   {"series_periods_detect", "__series_periods_detect", "dd", {"periods", "scores"}},
   {"series_periods_validate", "__series_periods_validate", "dd", {"periods", "scores"}},
+  {"series_fft", "__series_fft", "dd", {"real", "imag"}},
+  {"series_ifft", "__series_ifft", "dd", {"real", "imag"}},
+  {"series_fit_poly", "__series_fit_poly", "rdrrd", {"rsquare", "coefficients", "variance", "rvariance", "poly_fit"}},
   {"series_stats", "series_stats_dynamic", "rlrlrrr",
    {"min", "min_idx", "max", "max_idx", "avg", "stdev", "variance"}},
 };

@@ -5,7 +5,7 @@
 ** The series functions that return several columns (series_decompose,
 ** series_decompose_anomalies, series_decompose_forecast, series_fit_line,
 ** series_fit_2lines, series_periods_detect, series_periods_validate,
-** series_stats) as extend / project / print items. See bind_series.c.
+** series_stats, series_fft, series_ifft, series_fit_poly) as extend / project / print items. See bind_series.c.
 */
 #ifndef KQL_BIND_SERIES_H
 #define KQL_BIND_SERIES_H

@@ -30,6 +30,7 @@
 static const char *legName(Binder *p, const KqlAst *pAst, int i){
   while( pAst && pAst->eKind==KQL_AST_PAREN && pAst->nChild ) pAst = pAst->aChild[0];
   if( pAst && pAst->eKind==KQL_AST_IDENT ) return pAst->z;
+  if( pAst && pAst->eKind==KQL_AST_OP_AS && pAst->z ) return pAst->z;
   if( pAst && pAst->eKind==KQL_AST_PIPE && pAst->nChild>1 ){
     const KqlAst *pLast = pAst->aChild[pAst->nChild-1];
     if( pLast && pLast->eKind==KQL_AST_OP_AS && pLast->z ) return pLast->z;
@@ -239,6 +240,11 @@ KqlRel *kqlBindUnion(Binder *p, KqlRel *pFirst, const KqlAst *pFirstAst, const K
   KqlRel **aLeg = kqlArenaAlloc(p->pArena, sizeof(KqlRel*)*(size_t)(nLeg+1));
   const KqlAst **aAst = kqlArenaAlloc(p->pArena, sizeof(KqlAst*)*(size_t)(nLeg+1));
   int n = 0;
+  /* T | as Name | union ...: the piped leg is labelled Name */
+  if( pFirst && pFirstAst==0 && pPipe && iStep>0 && pPipe->aChild[iStep-1]
+      && pPipe->aChild[iStep-1]->eKind==KQL_AST_OP_AS ){
+    pFirstAst = pPipe->aChild[iStep-1];
+  }
   if( pFirst ){ aLeg[n] = pFirst; aAst[n++] = pFirstAst; }
   KqlRowCtx *pSave = p->pRow;
   const KqlAst *pFuzzy = kqlAstOpt(pOp, "isfuzzy");

@@ -32,6 +32,10 @@ int kql_open(KqlEngine **ppEng){
     return KQL_IOERR;
   }
   sqlite3_exec(p->db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;", 0, 0, 0);
+  /* A double-quoted name is always an identifier: a column the SQL misses
+  ** is an error, never the string literal SQLite would otherwise read. */
+  sqlite3_db_config(p->db, SQLITE_DBCONFIG_DQS_DML, 0, (int*)0);
+  sqlite3_db_config(p->db, SQLITE_DBCONFIG_DQS_DDL, 0, (int*)0);
   if( kqlFnRegisterAll(p->db)!=SQLITE_OK ){
     sqlite3_close(p->db);
     free(p);

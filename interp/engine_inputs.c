@@ -15,6 +15,7 @@
 #include "engineInt.h"
 #include "load.h"
 #include <stdlib.h>
+#include "catalog.h"
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -111,6 +112,16 @@ static unsigned aliasHash(const char *z){
 ** Build w's table from the loaded items (table zRaw, schema pItems).
 ** Returns SQLITE_OK or an SQLite error code (message in db).
 */
+/* Append column name z as an SQL identifier, with the case suffix every
+** column name gets in SQL (catalog.h). */
+static void appendCol(sqlite3_str *s, const char *z){
+  char zSuf[KQL_SQL_SUFFIX_MAX(128) + 1];
+  int n = (int)strlen(z);
+  zSuf[0] = 0;
+  if( n<128 ) kqlCatalogSqlSuffix(z, n, zSuf);
+  sqlite3_str_appendf(s, "\"%w%w\"", z, zSuf);
+}
+
 static int buildTable(KqlEngine *p, Watchlist *w, const char *zRaw, const KqlLoadSchema *pItems,
                       int64_t mtimeTicks, char **pzErr){
   int iKey = 0;
@@ -133,19 +144,22 @@ static int buildTable(KqlEngine *p, Watchlist *w, const char *zRaw, const KqlLoa
   sqlite3_str_appendf(s, "CREATE TABLE \"%w\" AS SELECT "
                       "printf('%%08x-%%04x-4%%03x-8%%03x-%%012x', %u, (rowid>>24)&65535, "
                       "(rowid>>12)&4095, rowid&4095, rowid) AS \"_DTItemId\", "
-                      "%lld AS \"LastUpdatedTimeUTC\", \"%w\" AS \"SearchKey\", kql_bag_pack('",
-                      w->zSqlName, aliasHash(w->zAlias), (long long)mtimeTicks,
-                      pItems->azName[iKey]);
+                      "%lld AS \"LastUpdatedTimeUTC\", ",
+                      w->zSqlName, aliasHash(w->zAlias), (long long)mtimeTicks);
+  appendCol(s, pItems->azName[iKey]);
+  sqlite3_str_appendall(s, " AS \"SearchKey\", kql_bag_pack('");
   for(int i=0; i<pItems->nCol; i++){
     sqlite3_str_appendchar(s, 2, (char)('a' + KQL_T_STRING));
   }
   sqlite3_str_appendall(s, "'");
   for(int i=0; i<pItems->nCol; i++){
-    sqlite3_str_appendf(s, ", %Q, \"%w\"", pItems->azName[i], pItems->azName[i]);
+    sqlite3_str_appendf(s, ", %Q, ", pItems->azName[i]);
+    appendCol(s, pItems->azName[i]);
   }
   sqlite3_str_appendall(s, ") AS \"WatchlistItem\"");
   for(int i=0; i<pItems->nCol; i++){
-    sqlite3_str_appendf(s, ", \"%w\"", pItems->azName[i]);
+    sqlite3_str_appendall(s, ", ");
+    appendCol(s, pItems->azName[i]);
   }
   sqlite3_str_appendf(s, " FROM \"%w\" ORDER BY rowid; DROP TABLE \"%w\";", zRaw, zRaw);
   char *zSql = sqlite3_str_finish(s);

@@ -387,7 +387,8 @@ static void fnBagSetKey(sqlite3_context *ctx, int argc, sqlite3_value **argv){
 /*
 ** kql_bag_zip(keys, values): a bag pairing keys[i] with values[i] (null
 ** past the end of values); keys that are not strings are skipped. NULL
-** when either argument is not an array.
+** when keys is not an array; values that is not an array gives every key
+** a null value (the docs' bag_zip(['a', 8, 'b'], 1) is {"a":null,"b":null}).
 */
 static void fnBagZip(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   KqlElems k, v;
@@ -395,7 +396,7 @@ static void fnBagZip(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   int bComma = 0;
   (void)argc;
   if( kqlDynLoadArray(argv[0], &k)!=1 ) return;
-  if( kqlDynLoadArray(argv[1], &v)!=1 ){ kqlDynElemsFree(&k); return; }
+  if( kqlDynLoadArray(argv[1], &v)<0 ){ kqlDynElemsFree(&k); sqlite3_result_error_nomem(ctx); return; }
   p = newStr(ctx);
   sqlite3_str_appendchar(p, 1, '{');
   for(int i=0; i<k.n; i++){

@@ -211,6 +211,11 @@ double kqlGeoRegionBoundaryDist(const KqlGeoRegion *pR, KqlGeoVec p, KqlGeoVec *
 */
 int kqlGeoUnion(const KqlGeoRegion *aIn, int nIn, KqlGeoRegion *pOut);
 int kqlGeoIntersect(const KqlGeoRegion *pA, const KqlGeoRegion *pB, KqlGeoRegion *pOut);
+/* Union of two regions, pA's edges numbered first (output ring order). */
+int kqlGeoUnion2(const KqlGeoRegion *pA, const KqlGeoRegion *pB, KqlGeoRegion *pOut);
+/* Union of an array the way Kusto's S2 engine forms it (fn_geo_union.c):
+** repeatedly the two smallest operands, which fixes the output ring order. */
+int kqlGeoUnionArray(const KqlGeoRegion *aIn, int nIn, KqlGeoRegion *pOut);
 /* Area (steradians), perimeter (radians) and centroid direction (sum of the
 ** polygons' centroid integrals) of a normalized region. */
 double kqlGeoRegionArea(const KqlGeoRegion *pR);

@@ -361,7 +361,7 @@ static void fnUnionPolygons(sqlite3_context *ctx, int argc, sqlite3_value **argv
   (void)argc;
   rc = argRegionArray(argv[0], &aR, &n);
   if( rc ){ argFail(ctx, rc); return; }
-  rc = kqlGeoUnion(aR, n, &u);
+  rc = kqlGeoUnionArray(aR, n, &u);
   for(int k=0; k<n; k++) kqlGeoRegionFree(&aR[k]);
   sqlite3_free(aR);
   if( rc ){ sqlite3_result_error_nomem(ctx); return; }

@@ -18,8 +18,11 @@
 **      into rings (taking the sharpest right turn where several leave one
 **      vertex), and rings are grouped into shells with their holes.
 **
-** Each output ring starts with the kept piece that comes first in input
-** order (operand, ring, edge), as Kusto's output does for simple unions.
+** Output order follows Kusto's S2 engine (S2Builder): input edges are
+** numbered in input order (operand, polygon, ring, edge); a ring is walked
+** from its vertex with the smallest S2 leaf cell id, then rotated so that
+** it ends with the first run of its highest-numbered edge; rings are
+** ordered by the number of their first edge, holes after their shell.
 */
 #include "fn_geo.h"
 #include <stdlib.h>
@@ -43,6 +46,7 @@ struct OvPiece {
   int iA, iB;           /* canonical vertex ids */
   int iPoly, iSet;      /* origin */
   int iOrder;           /* position in input order */
+  int iEdge;            /* input edge number (index in aEdge) */
   int bKeep;            /* kept in the result */
   int bUsed;            /* already linked into a ring */
 };
@@ -241,6 +245,7 @@ static void addPiece(Overlay *p, int iA, int iB, const OvEdge *e){
   q->iA = iA; q->iB = iB;
   q->iPoly = e->iPoly; q->iSet = e->iSet;
   q->iOrder = p->nPiece;
+  q->iEdge = (int)(e - p->aEdge);
   p->nPiece++;
 }
 
@@ -488,13 +493,15 @@ struct Ring {
   int *aV;              /* vertex ids */
   int n;                /* vertices */
   double area;          /* signed area */
-  int iOrder;           /* input order of the first piece */
+  int iOrder;           /* input edge number of the first piece */
   int iShell;           /* holes: index of the owning shell ring, else -1 */
 };
 
+/* Order of (key, index) int pairs. */
 static int cmpInt(const void *pA, const void *pB){
-  int a = *(const int*)pA, b = *(const int*)pB;
-  return a<b ? -1 : a>b;
+  const int *a = pA, *b = pB;
+  if( a[0]!=b[0] ) return a[0]<b[0] ? -1 : 1;
+  return a[1]<b[1] ? -1 : a[1]>b[1];
 }
 
 /* Signed area of a ring of vertex ids. */
@@ -514,6 +521,31 @@ static int ringHas(const Overlay *p, const Ring *r, KqlGeoVec m){
     sum += atan2(geoDot(m, geoCross(a, b)), geoDot(a, b) - geoDot(a, m)*geoDot(b, m));
   }
   return sum>M_PI;
+}
+
+/*
+** Where S2Builder starts the ring of pieces aChain[0..n): its walk begins
+** at the vertex with the smallest leaf cell id, and the loop is then
+** rotated to end with the first run (in walk order) of its highest input
+** edge number, so that an input ring comes out in its own vertex order.
+*/
+static int ringStart(const Overlay *p, const int *aChain, int n){
+  int s0 = 0, pos = 0, bGap = 0;
+  uint64_t best = kqlS2FromPoint(p->aV[p->aPiece[aChain[0]].iA], 30);
+  for(int k=1; k<n; k++){
+    uint64_t c = kqlS2FromPoint(p->aV[p->aPiece[aChain[k]].iA], 30);
+    if( c<best ){ best = c; s0 = k; }
+  }
+  for(int k=1; k<n; k++){
+    int a = p->aPiece[aChain[(s0+k)%n]].iEdge, b = p->aPiece[aChain[(s0+pos)%n]].iEdge;
+    if( a<b ){
+      bGap = 1;
+    }else if( a>b || !bGap ){
+      pos = k;
+      bGap = 0;
+    }
+  }
+  return (s0 + pos + 1)%n;
 }
 
 /* Link the kept pieces into rings and build the output region. */
@@ -577,9 +609,14 @@ static int assemble(Overlay *p, KqlGeoRegion *pOut){
     }
     aRing[nRing].aV = sqlite3_malloc64((sqlite3_uint64)nChain*sizeof(int));
     if( aRing[nRing].aV==0 ){ rc = SQLITE_NOMEM; goto done; }
-    for(int k=0; k<nChain; k++) aRing[nRing].aV[k] = p->aPiece[aChain[k]].iA;
+    {
+      int k0 = ringStart(p, aChain, nChain);
+      for(int k=0; k<nChain; k++){
+        aRing[nRing].aV[k] = p->aPiece[aChain[(k0+k)%nChain]].iA;
+      }
+      aRing[nRing].iOrder = p->aPiece[aChain[k0]].iEdge;
+    }
     aRing[nRing].n = nChain;
-    aRing[nRing].iOrder = p->aPiece[iStart].iOrder;
     aRing[nRing].iShell = -1;
     aRing[nRing].area = ringArea(p, &aRing[nRing]);
     nRing++;
@@ -599,20 +636,27 @@ static int assemble(Overlay *p, KqlGeoRegion *pOut){
       if( bIn>0 ){ bestArea = aRing[s].area; aRing[h].iShell = s; }
     }
   }
-  /* Emit: shells in input order, each followed by its holes. */
+  /* Emit: shells by the input edge of their first piece, each followed by
+  ** its holes in the same order (S2Polygon's nesting order). */
   {
     int nV = 0, nPoly = 0, nOutRing = 0;
-    int *aShell = sqlite3_malloc64((sqlite3_uint64)(nRing+1)*2*sizeof(int));
+    int *aShell = sqlite3_malloc64((sqlite3_uint64)(nRing+1)*4*sizeof(int));
+    int *aAll = aShell ? aShell + 2*(nRing+1) : 0;
     if( aShell==0 ){ rc = SQLITE_NOMEM; goto done; }
     for(int r=0; r<nRing; r++){
+      aAll[2*r] = aRing[r].iOrder;
+      aAll[2*r+1] = r;
+      nV += aRing[r].n;
+    }
+    if( nRing>1 ) qsort(aAll, (size_t)nRing, 2*sizeof(int), cmpInt);
+    for(int k=0; k<nRing; k++){
+      int r = aAll[2*k+1];
       if( aRing[r].area>0.0 ){
         aShell[2*nPoly] = aRing[r].iOrder;
         aShell[2*nPoly+1] = r;
         nPoly++;
       }
-      nV += aRing[r].n;
     }
-    if( nPoly>1 ) qsort(aShell, (size_t)nPoly, 2*sizeof(int), cmpInt);
     pOut->aV = sqlite3_malloc64((sqlite3_uint64)(nV+1)*sizeof(KqlGeoVec));
     pOut->aLng = sqlite3_malloc64((sqlite3_uint64)(nV+1)*sizeof(double));
     pOut->aLat = sqlite3_malloc64((sqlite3_uint64)(nV+1)*sizeof(double));
@@ -629,7 +673,8 @@ static int assemble(Overlay *p, KqlGeoRegion *pOut){
     for(int k=0; k<nPoly; k++){
       int s = aShell[2*k+1];
       pOut->aPoly[k] = nOutRing;
-      for(int r=-1; r<nRing; r++){
+      for(int t=-1; t<nRing; t++){
+        int r = t<0 ? -1 : aAll[2*t+1];
         int rr = r<0 ? s : r;
         if( r>=0 && aRing[r].iShell!=s ) continue;
         pOut->aRing[nOutRing] = pOut->nV;
@@ -790,4 +835,13 @@ int kqlGeoIntersect(const KqlGeoRegion *pA, const KqlGeoRegion *pB, KqlGeoRegion
   ap[0] = pA;
   ap[1] = pB;
   return overlayRun(ap, aSet, 2, 1, pOut);
+}
+
+/* kqlGeoUnion2(): contract in fn_geo.h. */
+int kqlGeoUnion2(const KqlGeoRegion *pA, const KqlGeoRegion *pB, KqlGeoRegion *pOut){
+  const KqlGeoRegion *ap[2];
+  int aSet[2] = {0, 0};
+  ap[0] = pA;
+  ap[1] = pB;
+  return overlayRun(ap, aSet, 2, 0, pOut);
 }

@@ -783,6 +783,8 @@ int kqlFnRegisterSeries(sqlite3 *db){
   if( (rc = kqlFnRegisterSeriesPeriods(db))!=SQLITE_OK ) return rc;
   if( (rc = kqlFnRegisterSeriesFit(db))!=SQLITE_OK ) return rc;
   if( (rc = kqlFnRegisterSeriesSeasonal(db))!=SQLITE_OK ) return rc;
+  if( (rc = kqlFnRegisterSeriesFft(db))!=SQLITE_OK ) return rc;
+  if( (rc = kqlFnRegisterSeriesPoly(db))!=SQLITE_OK ) return rc;
   for(unsigned i=0; i<sizeof(aSeriesFn)/sizeof(aSeriesFn[0]); i++){
     rc = sqlite3_create_function(db, aSeriesFn[i].zName, aSeriesFn[i].nArg,
                                  SQLITE_UTF8|SQLITE_DETERMINISTIC|SQLITE_INNOCUOUS,

@@ -6,8 +6,10 @@
 ** aggregate, element-wise math, fills, filters, fit_line, stats) exports
 ** its numeric-array reader and JSON number writers; fn_series_decomp.c
 ** (series_outliers, series_decompose*), fn_series_periods.c
-** (series_periods_detect/validate) and fn_series_fit.c
-** (series_fit_2lines_dynamic) use them; fn_series_cache.c caches results.
+** (series_periods_detect/validate), fn_series_fit.c
+** (series_fit_2lines_dynamic), fn_series_fft.c (series_fft/ifft, and the
+** transform the periods use) and fn_series_poly.c (series_fit_poly) use
+** them; fn_series_cache.c caches results.
 */
 #ifndef KQL_FN_SERIES_INT_H
 #define KQL_FN_SERIES_INT_H
@@ -55,5 +57,11 @@ int kqlFnRegisterSeriesDecomp(sqlite3 *db);
 int kqlFnRegisterSeriesPeriods(sqlite3 *db);
 int kqlFnRegisterSeriesFit(sqlite3 *db);
 int kqlFnRegisterSeriesSeasonal(sqlite3 *db);
+int kqlFnRegisterSeriesFft(sqlite3 *db);
+int kqlFnRegisterSeriesPoly(sqlite3 *db);
+
+/* In-place DFT of (re, im)[0..n), any n (fn_series_fft.c); bInv: the
+** inverse direction, unscaled. Returns 1 on OOM. */
+int kqlSeriesFft(double *re, double *im, int n, int bInv);
 
 #endif

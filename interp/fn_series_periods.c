@@ -61,43 +61,14 @@ double kqlSeriesAcf(const double *x, const unsigned char *aNull, int n, int L){
   return r>1 ? 1 : r<-1 ? -1 : r;
 }
 
-/* In-place iterative radix-2 FFT of (re, im)[0..n), n a power of 2; bInv: inverse (unscaled). */
-static void fft(double *re, double *im, int n, int bInv){
-  for(int i=1, j=0; i<n; i++){
-    int bit = n>>1;
-    for(; j & bit; bit >>= 1) j ^= bit;
-    j ^= bit;
-    if( i<j ){
-      double t = re[i]; re[i] = re[j]; re[j] = t;
-      t = im[i]; im[i] = im[j]; im[j] = t;
-    }
-  }
-  for(int len=2; len<=n; len<<=1){
-    double ang = 2*M_PI/len*(bInv ? 1 : -1);
-    double wr = cos(ang), wi = sin(ang);
-    for(int i=0; i<n; i+=len){
-      double cr = 1, ci = 0;
-      for(int k=0; k<len/2; k++){
-        int a = i+k, b = i+k+len/2;
-        double xr = re[b]*cr - im[b]*ci, xi = re[b]*ci + im[b]*cr;
-        re[b] = re[a] - xr; im[b] = im[a] - xi;
-        re[a] += xr; im[a] += xi;
-        double t = cr*wr - ci*wi;
-        ci = cr*wi + ci*wr;
-        cr = t;
-      }
-    }
-  }
-}
-
 /* Circular autocorrelation sums of v[0..n) zero-padded to N (>= 2n): out[L] = sum v[t]*v[t+L]. */
 static void autoSums(double *re, double *im, int N){
-  fft(re, im, N, 0);
+  kqlSeriesFft(re, im, N, 0);   /* N a power of 2: no allocation */
   for(int i=0; i<N; i++){
     re[i] = re[i]*re[i] + im[i]*im[i];
     im[i] = 0;
   }
-  fft(re, im, N, 1);
+  kqlSeriesFft(re, im, N, 1);
   for(int i=0; i<N; i++) re[i] /= N;
 }
 

@@ -47,6 +47,19 @@ void kqlStrPrintf(KqlStr *p, const char *zFmt, ...){
   p->n += n;
 }
 
+void kqlStrQuoteName(KqlStr *p, const char *z, int n){
+  if( n<0 ) n = (int)strlen(z);
+  strGrow(p, 2*n + 3);
+  p->z[p->n++] = '"';
+  for(int i=0; i<n; i++){
+    if( z[i]==0 ) continue;
+    if( z[i]=='"' ) p->z[p->n++] = '"';
+    p->z[p->n++] = z[i];
+  }
+  p->z[p->n++] = '"';
+  p->z[p->n] = 0;
+}
+
 void kqlStrIdent(KqlStr *p, const char *z, int n){
   if( n<0 ) n = (int)strlen(z);
   strGrow(p, 2*n + 2 + KQL_SQL_SUFFIX_MAX(n));

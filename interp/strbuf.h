@@ -24,6 +24,9 @@ void kqlStrPrintf(KqlStr *p, const char *zFmt, ...) __attribute__((format(printf
 /* Append z[0..n) as a quoted SQL identifier: "a""b"; a name that differs
 ** only in case from a catalogue column gets a suffix (catalog.h). */
 void kqlStrIdent(KqlStr *p, const char *z, int n);
+/* z[0..n) double-quoted as kqlStrIdent does, without the case suffix: for
+** a name that is not a column (a JSON path key). */
+void kqlStrQuoteName(KqlStr *p, const char *z, int n);
 /* The finished text (stays valid: arena memory). */
 const char *kqlStrText(KqlStr *p);
 

@@ -31,7 +31,7 @@
 #include "load.h"
 
 /* Bump when the loader's storage forms or the cache layout change. */
-#define KQL_CACHE_FORMAT 1
+#define KQL_CACHE_FORMAT 2
 
 typedef struct KqlCache KqlCache;
 typedef struct KqlCacheTodo KqlCacheTodo;

@@ -69,6 +69,9 @@ int kqlCatalogCaseAmbiguous(const char *z, int n){
   if( z==0 ) return 0;
   if( n<0 ) n = (int)strlen(z);
   if( n<=0 || n>=(int)sizeof(zLow) ) return 0;
+  /* join and union number a repeated name (LogonId1, LogonID1): the number
+  ** keeps the fold of the name it was made from */
+  if( n>1 && z[n-1]>='0' && z[n-1]<='9' && kqlCatalogCaseAmbiguous(z, n-1) ) return 1;
   for(int i=0; i<n; i++){
     char c = z[i];
     if( c==0 ) return 0;

@@ -16,7 +16,8 @@
 # column whose name repeats an earlier one exactly is dropped (reported on
 # stderr). Columns whose names differ only in letter case (ISP and Isp) are
 # both kept: KQL names are case-sensitive, SQLite's are not, so their folded
-# names are listed in kqlCatalogCaseNames and SQL spells every name of that
+# names (and those of names spelled differently in two tables, which meet after
+# a union or join) are listed in kqlCatalogCaseNames and SQL spells every name of that
 # fold with a suffix that keeps the spellings apart (catalog.h). Type
 # spellings follow kqlTypeFromName() (interp/types.c); a few more spellings
 # are folded sensibly (enum, bigint, text, ...) and anything still unknown
@@ -90,6 +91,7 @@ def c_ident(s):
 tables = {}
 notes = []
 casefold = set()
+spellings = {}     # folded name -> every spelling in any table
 for path in sorted(glob.glob(os.path.join(schema_dir, "*.json"))):
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
@@ -117,11 +119,17 @@ for path in sorted(glob.glob(os.path.join(schema_dir, "*.json"))):
                 casefold.add(key)
                 notes.append("%s.%s: differs from %s only in case, kept" % (name, cname, other))
         seen[cname] = 1
+        spellings.setdefault(key, set()).add(cname)
         t, why = kql_type(ctype if isinstance(ctype, str) else "")
         if why:
             notes.append("%s.%s: type %r %s -> %s" % (name, cname, ctype, why, t))
         out.append((cname, t))
     tables[name] = out
+# Names spelled differently in different tables (DestinationIP, DestinationIp)
+# meet in one result after union or join: they are folds too.
+for key, names_ in spellings.items():
+    if len(names_) > 1:
+        casefold.add(key)
 
 names = sorted(tables, key=lambda s: s.encode("utf-8"))
 lines = []
@@ -150,7 +158,7 @@ w("};")
 w("const int kqlCatalogDataCount = %d;" % len(names))
 w("")
 w("/* Folded (lower-case) names of columns that differ only in letter case")
-w("** from another column of the same table, sorted (strcmp order). */")
+w("** from another column of the same or another table, sorted (strcmp order). */")
 folds = sorted(casefold, key=lambda s: s.encode("utf-8"))
 w("const char *const kqlCatalogCaseNames[] = {")
 for k in folds:

@@ -163,15 +163,20 @@ void kqlLoadResetInference(KqlLoader *p){
   }
 }
 
-/* Catalogue column named z[0..n) ignoring case and not yet claimed, or -1. */
+/* Catalogue column named z[0..n), not yet claimed: the exact name, else
+** the one column of the table with that name ignoring case (a table with
+** two such columns, ISP and Isp, takes exact names only), or -1. */
 static int findCatalogueNoCase(KqlLoader *p, const char *z, int n, const char *aClaimed){
+  int iFound = -1, nFold = 0;
   if( p->pDef==0 ) return -1;
   for(int i=0; i<p->pDef->nCol; i++){
-    if( (aClaimed==0 || !aClaimed[i]) && sameSqlName(p->pDef->aCol[i].zName, z, n) ){
-      return i;
-    }
+    const char *zC = p->pDef->aCol[i].zName;
+    if( (int)strlen(zC)!=n || strncasecmp(zC, z, (size_t)n)!=0 ) continue;
+    if( memcmp(zC, z, (size_t)n)==0 ) return (aClaimed==0 || !aClaimed[i]) ? i : -1;
+    nFold++;
+    if( aClaimed==0 || !aClaimed[i] ) iFound = i;
   }
-  return -1;
+  return nFold==1 ? iFound : -1;
 }
 
 /*

@@ -143,7 +143,7 @@ static const DocCase aMeasure[] = {
   {"let polygons = dynamic({\"type\":\"MultiPolygon\",\"coordinates\":[[[[-73.9495,40.7969],[-73.95807266235352,40.80068603561921],[-73.98201942443848,40.76825672305777],[-73.97317886352539,40.76455136505513],[-73.9495,40.7969]]],[[[-73.94262313842773,40.775991804565585],[-73.98107528686523,40.791849155467695],[-73.99600982666016,40.77092185281977],[-73.96150588989258,40.75609977566361],[-73.94262313842773,40.775991804565585]]]]});\n"
    "print polygons_union_area = geo_polygon_area(polygons)",
    "polygons_union_area:real\n"
-   "10889971.53434685\n"},
+   "10889971.534348385\n"},
   /* geo_polygon_area(): invalid polygon */
   {"print isnull(geo_polygon_area(dynamic({\"type\": \"Polygon\",\"coordinates\": [[[0,0],[10,10],[10,10],[0,0]]]})))",
    "print_0:bool\n"
@@ -164,7 +164,7 @@ static const DocCase aMeasure[] = {
   {"let polygons = dynamic({\"type\":\"MultiPolygon\",\"coordinates\":[[[[-73.9495,40.7969],[-73.95807266235352,40.80068603561921],[-73.98201942443848,40.76825672305777],[-73.97317886352539,40.76455136505513],[-73.9495,40.7969]]],[[[-73.94262313842773,40.775991804565585],[-73.98107528686523,40.791849155467695],[-73.99600982666016,40.77092185281977],[-73.96150588989258,40.75609977566361],[-73.94262313842773,40.775991804565585]]]]});\n"
    "print polygons_union_centroid = geo_polygon_centroid(polygons)",
    "polygons_union_centroid:dynamic\n"
-   "{\"type\":\"Point\",\"coordinates\":[-73.9685695915874,40.77631075495175]}\n"},
+   "{\"type\":\"Point\",\"coordinates\":[-73.9685695915899,40.77631075494853]}\n"},
   /* geo_polygon_centroid(): invalid polygon */
   {"print isnull(geo_polygon_centroid(dynamic({\"type\": \"Polygon\",\"coordinates\": [[[0,0],[10,10],[10,10],[0,0]]]})))",
    "print_0:bool\n"
@@ -178,7 +178,7 @@ static const DocCase aMeasure[] = {
   {"let polygons = dynamic({\"type\":\"MultiPolygon\",\"coordinates\":[[[[-73.9495,40.7969],[-73.95807266235352,40.80068603561921],[-73.98201942443848,40.76825672305777],[-73.97317886352539,40.76455136505513],[-73.9495,40.7969]]],[[[-73.94262313842773,40.775991804565585],[-73.98107528686523,40.791849155467695],[-73.99600982666016,40.77092185281977],[-73.96150588989258,40.75609977566361],[-73.94262313842773,40.775991804565585]]]]});\n"
    "print perimeter = geo_polygon_perimeter(polygons)",
    "perimeter:real\n"
-   "15943.53845787626\n"},
+   "15943.538457876264\n"},
   /* geo_polygon_perimeter(): invalid polygon */
   {"print is_invalid = isnull(geo_polygon_perimeter(dynamic({\"type\": \"Polygon\",\"coordinates\": [[[0,0],[10,10],[10,10],[0,0]]]})))",
    "is_invalid:bool\n"

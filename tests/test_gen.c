@@ -341,7 +341,7 @@ Test(gen_values, network_columns_look_real){
   kqlLoadSchemaFree(load(db, zPath, "t", "CommonSecurityLog"));
   sqlite3_stmt *p = 0;
   int nRow = 0, nPrivSrc = 0, nPubDst = 0;
-  cr_assert_eq(sqlite3_prepare_v2(db, "SELECT SourceIP, DestinationIP, DestinationPort, SourcePort FROM t",
+  cr_assert_eq(sqlite3_prepare_v2(db, "SELECT \"SourceIP#1c\", \"DestinationIP#1081\", DestinationPort, SourcePort FROM t",
                                   -1, &p, 0), SQLITE_OK);
   while( sqlite3_step(p)==SQLITE_ROW ){
     const char *zSrc = (const char*)sqlite3_column_text(p, 0);
@@ -385,19 +385,19 @@ Test(gen_values, endpoint_columns_agree){
   kqlLoadSchemaFree(load(db, zPath, "t", "DeviceProcessEvents"));
   /* a device name has one device id, a file name one SHA1 */
   cr_assert_eq(sqlInt(db, "SELECT max(n) FROM (SELECT count(DISTINCT DeviceId) n FROM t GROUP BY DeviceName)"), 1);
-  cr_assert_eq(sqlInt(db, "SELECT max(n) FROM (SELECT count(DISTINCT SHA1) n FROM t WHERE SHA1<>'' AND FileName<>'' GROUP BY FileName)"), 1);
-  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE FolderPath<>'' AND FileName<>'' "
-                          "AND substr(FolderPath, -length(FileName))<>FileName"), 0);
+  cr_assert_eq(sqlInt(db, "SELECT max(n) FROM (SELECT count(DISTINCT \"SHA1#7\") n FROM t WHERE \"SHA1#7\"<>'' AND \"FileName#11\"<>'' GROUP BY \"FileName#11\")"), 1);
+  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE FolderPath<>'' AND \"FileName#11\"<>'' "
+                          "AND substr(FolderPath, -length(\"FileName#11\"))<>\"FileName#11\""), 0);
   char *zUpn = sqlite3_mprintf("SELECT count(*) FROM t WHERE \"%w\"<>'' AND \"%w\" NOT LIKE '%%@contoso.com'",
                                sqlCol("AccountUpn"), sqlCol("AccountUpn"));
   cr_assert_eq(sqlInt(db, zUpn), 0);
   sqlite3_free(zUpn);
-  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE AccountSid<>'' AND AccountSid NOT LIKE 'S-1-5-21-%'"), 0);
+  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE \"AccountSid#18\"<>'' AND \"AccountSid#18\" NOT LIKE 'S-1-5-21-%'"), 0);
   cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE Timestamp<>TimeGenerated"), 0);
   cr_assert_gt(sqlInt(db, "SELECT count(DISTINCT DeviceName) FROM t"), 20);
   sqlite3_stmt *p = 0;
-  cr_assert_eq(sqlite3_prepare_v2(db, "SELECT MD5, SHA1, SHA256, DeviceId FROM t WHERE MD5<>'' AND SHA1<>'' "
-                                  "AND SHA256<>''", -1, &p, 0), SQLITE_OK);
+  cr_assert_eq(sqlite3_prepare_v2(db, "SELECT \"MD5#3\", \"SHA1#7\", \"SHA256#7\", DeviceId FROM t WHERE \"MD5#3\"<>'' AND \"SHA1#7\"<>'' "
+                                  "AND \"SHA256#7\"<>''", -1, &p, 0), SQLITE_OK);
   int n = 0;
   while( sqlite3_step(p)==SQLITE_ROW ){
     cr_assert(isHex((const char*)sqlite3_column_text(p, 0), 32));
@@ -506,28 +506,28 @@ static void plantAndHunt(int eFormat){
   /* the decoys are there, and an exact match finds only the hits */
   sqlite3 *db = openDb();
   kqlLoadSchemaFree(load(db, zCsl, "t", "CommonSecurityLog"));
-  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE DestinationIP IN ('82.23.246.160','156.247.40.190') "
-                          "OR SourceIP IN ('82.23.246.160','156.247.40.190')"), nHitCsl);
-  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE DestinationIP='82.23.246.16'"), 1);
-  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE DestinationIP='82.23.246.1600'"), 1);
-  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE DestinationIP='::ffff:82.23.246.160'"), 1);
-  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE DestinationIP='156.247.40.19'"), 1);
+  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE \"DestinationIP#1081\" IN ('82.23.246.160','156.247.40.190') "
+                          "OR \"SourceIP#1c\" IN ('82.23.246.160','156.247.40.190')"), nHitCsl);
+  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE \"DestinationIP#1081\"='82.23.246.16'"), 1);
+  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE \"DestinationIP#1081\"='82.23.246.1600'"), 1);
+  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE \"DestinationIP#1081\"='::ffff:82.23.246.160'"), 1);
+  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE \"DestinationIP#1081\"='156.247.40.19'"), 1);
   /* (the address decoys' own rows may mention them in text: left out) */
   cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE RequestURL LIKE '%82.23.246.160%'"
-                          " AND DestinationIP NOT LIKE '%82.23.246.16%' AND SourceIP NOT LIKE '%82.23.246.16%'"), 1);
+                          " AND \"DestinationIP#1081\" NOT LIKE '%82.23.246.16%' AND \"SourceIP#1c\" NOT LIKE '%82.23.246.16%'"), 1);
   cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE Message LIKE '%82.23.246.160%'"
-                          " AND DestinationIP NOT LIKE '%82.23.246.16%' AND SourceIP NOT LIKE '%82.23.246.16%'"), 1);
+                          " AND \"DestinationIP#1081\" NOT LIKE '%82.23.246.16%' AND \"SourceIP#1c\" NOT LIKE '%82.23.246.16%'"), 1);
   cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE DestinationPort=12159"
-                          " AND DestinationIP NOT LIKE '%82.23.246.16%'"), 1);
-  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE DestinationIP='82.23.246.160' AND DestinationPort<>12159"), 0);
-  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE SourceIP='82.23.246.160' AND SourcePort<>12159"), 0);
+                          " AND \"DestinationIP#1081\" NOT LIKE '%82.23.246.16%'"), 1);
+  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE \"DestinationIP#1081\"='82.23.246.160' AND DestinationPort<>12159"), 0);
+  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE \"SourceIP#1c\"='82.23.246.160' AND SourcePort<>12159"), 0);
   sqlite3_close(db);
   db = openDb();
   kqlLoadSchemaFree(load(db, zDne, "t", "DeviceNetworkEvents"));
-  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE RemoteIP IN ('82.23.246.160','156.247.40.190')"), nHitDne);
+  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE \"RemoteIP#1c\" IN ('82.23.246.160','156.247.40.190')"), nHitDne);
   cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE LocalIP IN ('82.23.246.160','156.247.40.190')"), 0);
-  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE RemoteIP='82.23.246.16'"), 1);
-  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE RemotePort=12159 AND RemoteIP NOT LIKE '%82.23.246.16%'"), 1);
+  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE \"RemoteIP#1c\"='82.23.246.16'"), 1);
+  cr_assert_eq(sqlInt(db, "SELECT count(*) FROM t WHERE RemotePort=12159 AND \"RemoteIP#1c\" NOT LIKE '%82.23.246.16%'"), 1);
   sqlite3_close(db);
   unlink(zCsl); unlink(zDne);
   removeDir(zDir);

