@@ -29,6 +29,8 @@ struct ArenaCleanup {
 struct KqlArena {
   ArenaChunk *pChunk;   /* newest chunk first */
   ArenaCleanup *pClean; /* newest cleanup first */
+  const char *const *azCaseName;  /* kqlArenaSetCaseNames() */
+  int nCaseName;
 };
 
 static void *xmalloc(size_t n){
@@ -41,7 +43,21 @@ KqlArena *kqlArenaNew(void){
   KqlArena *p = xmalloc(sizeof(*p));
   p->pChunk = 0;
   p->pClean = 0;
+  p->azCaseName = 0;
+  p->nCaseName = 0;
   return p;
+}
+
+void kqlArenaSetCaseNames(KqlArena *p, const char *const *azName, int nName){
+  p->azCaseName = azName;
+  p->nCaseName = nName;
+}
+
+int kqlArenaIsCaseName(const KqlArena *p, const char *z, int n){
+  for(int i=0; p && i<p->nCaseName; i++){
+    if( strncmp(p->azCaseName[i], z, (size_t)n)==0 && p->azCaseName[i][n]==0 ) return 1;
+  }
+  return 0;
 }
 
 void kqlArenaFree(KqlArena *p){

@@ -25,5 +25,10 @@ char *kqlArenaPrintf(KqlArena *p, const char *zFmt, ...)
   __attribute__((format(printf, 2, 3)));
 /* Register xFree(pArg) to run when the arena is freed. */
 void kqlArenaOnFree(KqlArena *p, void (*xFree)(void *), void *pArg);
+/* The query's own column spellings that SQL must keep apart from another
+** spelling differing only in case (the binder sets them, bind_names.c;
+** kqlStrIdent reads them): azName[0..nName), arena memory. */
+void kqlArenaSetCaseNames(KqlArena *p, const char *const *azName, int nName);
+int kqlArenaIsCaseName(const KqlArena *p, const char *z, int n);
 
 #endif

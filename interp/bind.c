@@ -105,7 +105,8 @@ static void checkCaseClash(Binder *p, const KqlRel *pRel){
     if( zA==0 || kqlCatalogCaseAmbiguous(zA, -1) ) continue;
     for(int j=i+1; j<pRel->nCol; j++){
       const char *zB = pRel->aCol[j].zName;
-      if( zB && strcmp(zA, zB)!=0 && sameIgnoringCase(zA, zB) ){
+      if( zB && strcmp(zA, zB)!=0 && sameIgnoringCase(zA, zB)
+          && !kqlBindIsCaseName(p, zA) && !kqlBindIsCaseName(p, zB) ){
         const KqlAst *pAt = p->pStepPipe && p->iStep>=0 && p->iStep<p->pStepPipe->nChild
                             ? p->pStepPipe->aChild[p->iStep] : 0;
         p->bCaseClash = 1;
@@ -897,6 +898,7 @@ KqlProgram *kqlBindQuery(KqlArena *pArena, const KqlAst *pQuery, KqlBindEnv *pEn
   b.pArena = pArena;
   b.pEnv = pEnv;
   b.pDiags = pDiags;
+  kqlBindCaseNames(&b, pQuery);
   KqlProgram *pProg = kqlArenaAlloc(pArena, sizeof(*pProg));
   int nStmt = pQuery ? pQuery->nChild : 0;
   pProg->aStmt = kqlArenaAlloc(pArena, sizeof(KqlBoundStmt)*(size_t)(nStmt+1));

@@ -171,6 +171,10 @@ KqlExpr *kqlExprError(Binder *p, const KqlAst *pAst);
 const char *kqlExprAs(Binder *p, KqlExpr *e, int eTo);
 /* SQL text of e as a bool condition. */
 const char *kqlExprCond(Binder *p, KqlExpr *e);
+/* bind_names.c: register the query's own column names that differ only in
+** case from another name it uses, before binding; and test a name. */
+void kqlBindCaseNames(Binder *p, const KqlAst *pQuery);
+int kqlBindIsCaseName(const Binder *p, const char *z);
 /* Find column zName in the row context; -1 if absent. */
 int kqlBindFindCol(const KqlRel *pRel, const char *zName);
 /* bind_prefilter.c: "?N" holding the streamed scan's prefilter JSON, or NULL. */

@@ -62,15 +62,25 @@ void kqlStrQuoteName(KqlStr *p, const char *z, int n){
 
 void kqlStrIdent(KqlStr *p, const char *z, int n){
   if( n<0 ) n = (int)strlen(z);
-  strGrow(p, 2*n + 2 + KQL_SQL_SUFFIX_MAX(n));
+  strGrow(p, 2*n + 4 + (n+3)/4 + KQL_SQL_SUFFIX_MAX(n));
   p->z[p->n++] = '"';
   for(int i=0; i<n; i++){
     if( z[i]==0 ) continue;          /* NUL never enters SQL text */
     if( z[i]=='"' ) p->z[p->n++] = '"';
     p->z[p->n++] = z[i];
   }
-  /* names that differ only in case (catalog.h) get their case in a suffix */
+  /* names that differ only in case (catalog.h) get their case in a suffix;
+  ** so do the query's own such names (bind_names.c), with "#q" */
   p->n += kqlCatalogSqlSuffix(z, n, p->z + p->n);
+  if( kqlArenaIsCaseName(p->pArena, z, n) ){
+    p->z[p->n++] = '#';
+    p->z[p->n++] = 'q';
+    for(int i=0; i<n; i+=4){            /* the case mask, 4 letters a digit */
+      int d = 0;
+      for(int j=0; j<4 && i+j<n; j++) if( z[i+j]>='A' && z[i+j]<='Z' ) d |= 1<<j;
+      p->z[p->n++] = "0123456789abcdef"[d];
+    }
+  }
   p->z[p->n++] = '"';
   p->z[p->n] = 0;
 }

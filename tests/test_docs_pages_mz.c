@@ -165,6 +165,38 @@ static const DocCase aDocs[] = {
    "Alice,Bob,3,1\n"
    "Alice,Joe,3,1\n"
    "Alice,Chris,3,1\n"},
+  /* sliding-window-counts-plugin#1 */
+  {"let start = datetime(2017 - 08 - 01);\n"
+   "let end = datetime(2017 - 08 - 07); \n"
+   "let lookbackWindow = 3d;  \n"
+   "let bin = 1d;\n"
+   "let T = datatable(UserId:string, Timestamp:datetime)\n"
+   "[\n"
+   "'Bob',      datetime(2017 - 08 - 01), \n"
+   "'David',    datetime(2017 - 08 - 01), \n"
+   "'David',    datetime(2017 - 08 - 01), \n"
+   "'John',     datetime(2017 - 08 - 01), \n"
+   "'Bob',      datetime(2017 - 08 - 01), \n"
+   "'Ananda',   datetime(2017 - 08 - 02),  \n"
+   "'Atul',     datetime(2017 - 08 - 02), \n"
+   "'John',     datetime(2017 - 08 - 02), \n"
+   "'Ananda',   datetime(2017 - 08 - 03), \n"
+   "'Atul',     datetime(2017 - 08 - 03), \n"
+   "'Atul',     datetime(2017 - 08 - 03), \n"
+   "'John',     datetime(2017 - 08 - 03), \n"
+   "'Bob',      datetime(2017 - 08 - 03), \n"
+   "'Betsy',    datetime(2017 - 08 - 04), \n"
+   "'Bob',      datetime(2017 - 08 - 05), \n"
+   "];\n"
+   "T | evaluate sliding_window_counts(UserId, Timestamp, start, end, lookbackWindow, bin)",
+   "Timestamp:datetime,Count:long,Dcount:long\n"
+   "2017-08-01T00:00:00Z,5,3\n"
+   "2017-08-02T00:00:00Z,8,5\n"
+   "2017-08-03T00:00:00Z,13,5\n"
+   "2017-08-04T00:00:00Z,9,5\n"
+   "2017-08-05T00:00:00Z,7,5\n"
+   "2017-08-06T00:00:00Z,2,2\n"
+   "2017-08-07T00:00:00Z,1,1\n"},
 };
 Test(docs_pages_mz, examples){ runCases(aDocs, N(aDocs)); }
 
@@ -189,5 +221,27 @@ Test(docs_pages_mz, reduce_not_supported){
   char *z = kqltestRun("range x from 1 to 10 step 1 | project str = strcat(\"foo\", \"Z\", tostring(x)) "
                        "| reduce by str with characters=\"Z\"", 0, &rc);
   cr_expect(strstr(z, "not supported: reduce") != 0, "got: %s", z);
+  free(z);
+}
+
+/* new_activity_metrics, weekly retention (complete matrix): the docs' data
+** comes from rand(), so only the shape is the docs': one row per from/to
+** pair of the 5 weeks (15 rows). */
+Test(docs_pages_mz, new_activity_metrics_matrix_shape){
+  int rc;
+  char *z = kqltestRun(
+    "let _start = datetime(2017-05-01);\n"
+    "let _end = datetime(2017-05-31);\n"
+    "range Day from _start to _end  step 1d\n"
+    "| extend d = tolong((Day - _start)/1d)\n"
+    "| extend r = rand()+1\n"
+    "| extend _users=range(tolong(d*50*r), tolong(d*50*r+200*r-1), 1) \n"
+    "| mv-expand id=_users to typeof(long) limit 1000000\n"
+    "| evaluate new_activity_metrics(['id'], Day, _start, _end, 7d)\n"
+    "| project from_Day, to_Day, retention_rate, churn_rate", 0, &rc);
+  cr_expect(strncmp(z, "from_Day:datetime,to_Day:datetime,retention_rate:real,churn_rate:real\n", 70)==0, "got: %s", z);
+  int n = 0;
+  for(const char *c = z; *c; c++) n += *c=='\n';
+  cr_expect_eq(n, 16, "got: %s", z);
   free(z);
 }
