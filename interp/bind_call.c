@@ -708,6 +708,10 @@ KqlExpr *kqlBindCall(Binder *p, const KqlAst *pAst){
     kqlBindErr(p, pAst, "KQL109", "unknown function '%s'", zName);
     return kqlExprError(p, pAst);
   }
+  /* hll_merge(h1, h2 [, ...]) with 2 to 64 sketches is the scalar merge
+  ** (kql_hll_merge of several arguments, fn_aggdyn.c); one argument: the aggregate */
+  static const KqlBuiltin hllMergeScalar = {"hll_merge", 2, 64, KQL_FN_SCALAR, 0, KQL_T_DYNAMIC, "y", "kql_hll_merge"};
+  if( pFn->eKind==KQL_FN_AGG && pAst->nChild>=2 && strcmp(zName, "hll_merge")==0 ) pFn = &hllMergeScalar;
   int nArg = pAst->nChild;
   if( nArg<pFn->nMin || (pFn->nMax>=0 && nArg>pFn->nMax) ) return arityError(p, pAst, pFn, nArg);
   for(int i=0; i<nArg; i++){

@@ -354,6 +354,13 @@ static void appendOrderBy(Binder *p, KqlStr *s, const KqlAst *const *aKey, int n
     const char *zE = e->zSql;
     if( e->eType==KQL_T_DYNAMIC ) zE = kqlArenaPrintf(p->pArena, "(%s ->> '$')", e->zSql);
     if( i ) kqlStrAppend(s, ", ", 2);
+    if( e->eType==KQL_T_REAL ){
+      /* NaN (the text 'NaN') sorts with the nulls, on their side: null, NaN
+      ** first or NaN, null last (the sort page's table) */
+      int bFirst = (m & KQL_SORT_NULLS_FIRST) || (!(m & KQL_SORT_NULLS_LAST) && bAsc);
+      kqlStrPrintf(s, "(CASE WHEN %s IS NULL THEN %d WHEN %s = 'NaN' THEN 1 ELSE %d END), ",
+                   zE, bFirst ? 0 : 2, zE, bFirst ? 2 : 0);
+    }
     kqlStrPrintf(s, "%s %s", zE, bAsc ? "ASC" : "DESC");
     if( m & KQL_SORT_NULLS_FIRST ) kqlStrAppend(s, " NULLS FIRST", -1);
     else if( m & KQL_SORT_NULLS_LAST ) kqlStrAppend(s, " NULLS LAST", -1);

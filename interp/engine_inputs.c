@@ -115,11 +115,12 @@ static unsigned aliasHash(const char *z){
 /* Append column name z as an SQL identifier, with the case suffix every
 ** column name gets in SQL (catalog.h). */
 static void appendCol(sqlite3_str *s, const char *z){
-  char zSuf[KQL_SQL_SUFFIX_MAX(128) + 1];
   int n = (int)strlen(z);
-  zSuf[0] = 0;
-  if( n<128 ) kqlCatalogSqlSuffix(z, n, zSuf);
-  sqlite3_str_appendf(s, "\"%w%w\"", z, zSuf);
+  char *zSql = sqlite3_malloc64((sqlite3_uint64)KQL_SQL_NAME_MAX(n));
+  if( zSql==0 ){ sqlite3_str_appendall(s, "\"\""); return; }   /* the SQL then fails */
+  kqlCatalogSqlName(z, n, zSql);
+  sqlite3_str_appendf(s, "\"%w\"", zSql);
+  sqlite3_free(zSql);
 }
 
 static int buildTable(KqlEngine *p, Watchlist *w, const char *zRaw, const KqlLoadSchema *pItems,

@@ -216,6 +216,10 @@ int kqlGeoUnion2(const KqlGeoRegion *pA, const KqlGeoRegion *pB, KqlGeoRegion *p
 /* Union of an array the way Kusto's S2 engine forms it (fn_geo_union.c):
 ** repeatedly the two smallest operands, which fixes the output ring order. */
 int kqlGeoUnionArray(const KqlGeoRegion *aIn, int nIn, KqlGeoRegion *pOut);
+/* Union of the lines of pIn (one ring per line) into *pOut, a
+** KQL_GEO_MULTILINE of the merged lines in Kusto's order
+** (fn_geo_lines_union.c). 0 or SQLITE_NOMEM. */
+int kqlGeoLinesUnion(const KqlGeoShape *pIn, KqlGeoShape *pOut);
 /* Area (steradians), perimeter (radians) and centroid direction (sum of the
 ** polygons' centroid integrals) of a normalized region. */
 double kqlGeoRegionArea(const KqlGeoRegion *pR);

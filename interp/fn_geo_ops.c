@@ -690,43 +690,38 @@ static void fnLineWithPolygon(sqlite3_context *ctx, int argc, sqlite3_value **ar
   if( rc ) sqlite3_result_error_nomem(ctx);
 }
 
-/* geo_union_lines_array(lines) -> LineString or MultiLineString of every
-** line, duplicates dropped. */
+/* geo_union_lines_array(lines) -> LineString or MultiLineString: the lines
+** merged where they share edges and vertices (fn_geo_lines_union.c). */
 static void fnUnionLines(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   KqlJsonIter it;
   const char *z, *zV;
   int n, nV, r, rc = 0;
-  KqlGeoShape out;
+  KqlGeoShape all, out;
   (void)argc;
   if( sqlite3_value_type(argv[0])!=SQLITE_TEXT ) return;
   z = (const char*)sqlite3_value_text(argv[0]);
   n = sqlite3_value_bytes(argv[0]);
   if( kqlJsonIterStart(&it, z, n)!=KQL_JSON_ARRAY ) return;
+  memset(&all, 0, sizeof(all));
   memset(&out, 0, sizeof(out));
-  out.eType = KQL_GEO_MULTILINE;
+  all.eType = KQL_GEO_MULTILINE;
   while( rc==0 && (r = kqlJsonIterNext(&it, 0, 0, &zV, &nV))==1 ){
     KqlGeoShape s;
     rc = kqlGeoParse(zV, nV, &s);
     if( rc==0 && s.eType!=KQL_GEO_LINE && s.eType!=KQL_GEO_MULTILINE ) rc = 1;
     for(int k=0; rc==0 && k<s.nRing; k++){
-      int i0 = s.aRing[k], i1 = s.aRing[k+1], bDup = 0;
+      int i0 = s.aRing[k], i1 = s.aRing[k+1];
       if( i1-i0<2 ){ rc = 1; break; }
-      for(int q=0; q<out.nRing && !bDup; q++){
-        int j0 = out.aRing[q], j1 = q+1<out.nRing ? out.aRing[q+1] : out.nPt;
-        if( j1-j0!=i1-i0 ) continue;
-        bDup = 1;
-        for(int t=0; t<i1-i0; t++){
-          if( out.aLng[j0+t]!=s.aLng[i0+t] || out.aLat[j0+t]!=s.aLat[i0+t] ){ bDup = 0; break; }
-        }
-      }
-      if( bDup ) continue;
-      if( (rc = kqlGeoShapeNewPart(&out))!=0 || (rc = kqlGeoShapeNewRing(&out))!=0 ) break;
-      for(int t=i0; t<i1 && rc==0; t++) rc = kqlGeoShapeAddPos(&out, s.aLng[t], s.aLat[t]);
+      if( (rc = kqlGeoShapeNewPart(&all))!=0 || (rc = kqlGeoShapeNewRing(&all))!=0 ) break;
+      for(int t=i0; t<i1 && rc==0; t++) rc = kqlGeoShapeAddPos(&all, s.aLng[t], s.aLat[t]);
     }
     kqlGeoShapeFree(&s);
   }
-  if( rc==0 && (r<0 || out.nRing==0) ) rc = 1;
-  if( rc==0 ) rc = kqlGeoShapeFinish(&out);
+  if( rc==0 && (r<0 || all.nRing==0) ) rc = 1;
+  if( rc==0 ) rc = kqlGeoShapeFinish(&all);
+  if( rc==0 ) rc = kqlGeoLinesUnion(&all, &out);
+  kqlGeoShapeFree(&all);
+  if( rc==0 && out.nRing==0 ) rc = 1;
   if( rc==0 ){
     sqlite3_str *p = sqlite3_str_new(0);
     if( out.nRing==1 ) out.eType = KQL_GEO_LINE;

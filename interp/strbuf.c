@@ -66,7 +66,7 @@ void kqlStrIdent(KqlStr *p, const char *z, int n){
   p->z[p->n++] = '"';
   for(int i=0; i<n; i++){
     if( z[i]==0 ) continue;          /* NUL never enters SQL text */
-    if( z[i]=='"' ) p->z[p->n++] = '"';
+    if( z[i]=='"' || z[i]=='#' ) p->z[p->n++] = z[i];   /* '#' doubled: no name ends like a suffix */
     p->z[p->n++] = z[i];
   }
   /* names that differ only in case (catalog.h) get their case in a suffix;

@@ -317,10 +317,11 @@ static int finishDb(sqlite3 *db, const CacheKey *pKey, const KqlLoadSchema *pSch
   for(int i=0; i<nIdx && rc==SQLITE_OK; i++){
     /* the column's SQL spelling (names differing only in case carry a suffix, catalog.h) */
     const char *zCol = pSchema->azName[aiIdx[i]];
-    char zSuf[KQL_SQL_SUFFIX_MAX(128)];
-    zSuf[0] = 0;
-    if( strlen(zCol)<128 ) kqlCatalogSqlSuffix(zCol, -1, zSuf);
-    char *zSql = sqlite3_mprintf("CREATE INDEX \"i%d\" ON \"t\"(\"%w%s\")", i, zCol, zSuf);
+    char *zName = sqlite3_malloc64((sqlite3_uint64)KQL_SQL_NAME_MAX(strlen(zCol)));
+    if( zName==0 ){ rc = SQLITE_NOMEM; break; }
+    kqlCatalogSqlName(zCol, -1, zName);
+    char *zSql = sqlite3_mprintf("CREATE INDEX \"i%d\" ON \"t\"(\"%w\")", i, zName);
+    sqlite3_free(zName);
     rc = zSql ? sqlite3_exec(db, zSql, 0, 0, 0) : SQLITE_NOMEM;
     sqlite3_free(zSql);
   }

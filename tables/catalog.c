@@ -108,3 +108,16 @@ int kqlCatalogSqlSuffix(const char *z, int n, char *zOut){
   zOut[k] = 0;
   return k;
 }
+
+/* kqlCatalogSqlName(): contract in catalog.h. */
+int kqlCatalogSqlName(const char *z, int n, char *zOut){
+  int k = 0;
+  if( n<0 ) n = (int)strlen(z);
+  for(int i=0; i<n; i++){
+    if( z[i]=='#' ) zOut[k++] = '#';
+    zOut[k++] = z[i];
+  }
+  k += kqlCatalogSqlSuffix(z, n, zOut + k);
+  zOut[k] = 0;
+  return k;
+}

@@ -45,5 +45,14 @@ int kqlCatalogColumn(const KqlTableDef *pDef, const char *zName, int n);
 #define KQL_SQL_SUFFIX_MAX(n) ((n)/4 + 4)
 int kqlCatalogCaseAmbiguous(const char *z, int n);
 int kqlCatalogSqlSuffix(const char *z, int n, char *zOut);
+/*
+** The SQL spelling of column name z[0..n) (n<0: all of it), unquoted: the
+** name with each '#' doubled (so no name can end like a suffix) and then
+** its suffix. zOut needs KQL_SQL_NAME_MAX(n) bytes; returns the length (a
+** NUL follows). Every writer of column names in SQL uses it (or, for the
+** binder, kqlStrIdent, which adds the query's own suffixes).
+*/
+#define KQL_SQL_NAME_MAX(n) (2*(n) + KQL_SQL_SUFFIX_MAX(n) + 1)
+int kqlCatalogSqlName(const char *z, int n, char *zOut);
 
 #endif

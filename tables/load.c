@@ -103,10 +103,12 @@ static const char *declType(int eType){
 /* Append column zName as a quoted SQL name, with the suffix that keeps
 ** names differing only in case apart (catalog.h), as the binder writes it. */
 static void appendColName(sqlite3_str *pStr, const char *zName){
-  char zSuf[KQL_SQL_SUFFIX_MAX(128)];
   int n = (int)strlen(zName);
-  if( n<128 ) kqlCatalogSqlSuffix(zName, n, zSuf); else zSuf[0] = 0;
-  sqlite3_str_appendf(pStr, "\"%w%s\"", zName, zSuf);
+  char *zSql = malloc((size_t)KQL_SQL_NAME_MAX(n));
+  if( zSql==0 ){ sqlite3_str_appendall(pStr, "\"\""); return; }   /* the CREATE then fails */
+  kqlCatalogSqlName(zName, n, zSql);
+  sqlite3_str_appendf(pStr, "\"%w\"", zSql);
+  free(zSql);
 }
 
 /*

@@ -60,10 +60,12 @@ static int vtConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
     /* the name as the binder writes it: with the suffix that keeps names
     ** differing only in case apart (catalog.h), as the loader's tables */
     const char *zCol = s->def.aCol[i].zName;
-    char zSuf[KQL_SQL_SUFFIX_MAX(128)];
     int n = (int)strlen(zCol);
-    if( n<128 ) kqlCatalogSqlSuffix(zCol, n, zSuf); else zSuf[0] = 0;
-    sqlite3_str_appendf(pStr, "\"%w%s\" %s, ", zCol, zSuf, declType(s->def.aCol[i].eType));
+    char *zName = sqlite3_malloc64((sqlite3_uint64)KQL_SQL_NAME_MAX(n));
+    if( zName==0 ){ sqlite3_free(sqlite3_str_finish(pStr)); return SQLITE_NOMEM; }
+    kqlCatalogSqlName(zCol, n, zName);
+    sqlite3_str_appendf(pStr, "\"%w\" %s, ", zName, declType(s->def.aCol[i].eType));
+    sqlite3_free(zName);
   }
   sqlite3_str_appendall(pStr, "\"" KQL_SCAN_PREFILTER "\" HIDDEN)");
   zSql = sqlite3_str_finish(pStr);

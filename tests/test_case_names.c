@@ -12,6 +12,9 @@
 ** supported" when read by a later operator (never read as the wrong column).
 */
 #include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include "kqltest.h"
 
 #define N(A) (sizeof(A)/sizeof(A[0]))
@@ -35,3 +38,25 @@ static const KqlTestCase aCases[] = {
    "Timestamp:long,timestamp:long\n1,10\n2,20\n"},
 };
 Test(case_names, cases){ kqltestRunCases(aCases, N(aCases), 0); }
+
+/* Hostile names: a header that looks like a suffixed name ("a#q1") stays
+** apart from the query-made 'a' (SQL "a#q1" after its suffix) because every
+** '#' in a name is doubled in SQL. */
+Test(case_names, hash_in_names){
+  char zDir[] = "/tmp/kqlite-case-XXXXXX";
+  char zFile[64];
+  FILE *f;
+  cr_assert_not_null(mkdtemp(zDir));
+  snprintf(zFile, sizeof(zFile), "%s/H.csv", zDir);
+  f = fopen(zFile, "w");
+  cr_assert_not_null(f);
+  fputs("a#q1,A,x#1\n1,2,3\n", f);
+  fclose(f);
+  static const KqlTestCase a[] = {
+    {"H | extend a = 5 | project a, A, ['a#q1'], ['x#1']", "a:long,A:long,a#q1:long,x#1:long\n5,2,1,3\n"},
+    {"H | extend a = 5 | summarize s1=sum(a), s2=sum(A), s3=sum(['a#q1'])", "s1:long,s2:long,s3:long\n5,2,1\n"},
+  };
+  kqltestRunCases(a, N(a), zDir);
+  remove(zFile);
+  rmdir(zDir);
+}

@@ -245,3 +245,27 @@ Test(docs_pages_mz, new_activity_metrics_matrix_shape){
   cr_expect_eq(n, 16, "got: %s", z);
   free(z);
 }
+
+/* sort: the special floating-point values in the order of the sort page's
+** table: null and NaN stay together on the nulls' side (fixed by this sweep:
+** NaN sorted as the largest value). */
+Test(docs_pages_mz, sort_special_reals){
+  static const DocCase a[] = {
+    {"datatable(x:real)[5, real(null), 0, real(nan), real(-inf), -5, real(+inf)] | sort by x asc nulls first",
+     "x:real\nnull\nNaN\n-Infinity\n-5\n0\n5\nInfinity\n"},
+    {"datatable(x:real)[5, real(null), 0, real(nan), real(-inf), -5, real(+inf)] | sort by x desc nulls first",
+     "x:real\nnull\nNaN\nInfinity\n5\n0\n-5\n-Infinity\n"},
+    {"datatable(x:real)[5, real(null), 0, real(nan), real(-inf), -5, real(+inf)] | sort by x asc nulls last",
+     "x:real\n-Infinity\n-5\n0\n5\nInfinity\nNaN\nnull\n"},
+    {"datatable(x:real)[5, real(null), 0, real(nan), real(-inf), -5, real(+inf)] | sort by x desc nulls last",
+     "x:real\nInfinity\n5\n0\n-5\n-Infinity\nNaN\nnull\n"},
+    /* the defaults: asc is nulls first, desc (the default order) nulls last */
+    {"datatable(x:real)[5, real(null), real(nan), -5] | sort by x asc",
+     "x:real\nnull\nNaN\n-5\n5\n"},
+    {"datatable(x:real)[5, real(null), real(nan), -5] | order by x",
+     "x:real\n5\n-5\nNaN\nnull\n"},
+    {"datatable(x:real, y:long)[5,1, real(null),2, 0,3, real(nan),4] | top 2 by x desc",
+     "x:real,y:long\n5,1\n0,3\n"},
+  };
+  runCases(a, N(a));
+}

@@ -176,3 +176,34 @@ static const KqlTestCase aIntersect[] = {
 Test(geo_ring_order, intersection_docs){
   ringCases(aIntersect, N(aIntersect));
 }
+
+/* geo-union-lines-array-function: shared edges merge into one line. */
+#define LINE_1 "{\"type\":\"LineString\",\"coordinates\":[[-73.95683884620665,40.80502891480884],[-73.95633727312088,40.8057171711177],[-73.95489156246185,40.80510200431311]]}"
+#define LINE_2 "{\"type\":\"LineString\",\"coordinates\":[[-73.95633727312088,40.8057171711177],[-73.95489156246185,40.80510200431311],[-73.95537436008453,40.804413741624515]]}"
+#define LINE_3 "{\"type\":\"LineString\",\"coordinates\":[[-73.95633727312088,40.8057171711177],[-73.95489156246185,40.80510200431311]]}"
+#define LINES_UNION \
+  "{\"type\": \"LineString\", \"coordinates\": [[-73.956838846206651, 40.805028914808844], [-73.95633727312088, 40.8057171711177]," \
+  " [ -73.954891562461853, 40.80510200431312], [-73.955374360084534, 40.804413741624522]]}\n"
+
+static const KqlTestCase aLines[] = {
+  {"datatable(lines:dynamic)\n"
+   "[\n"
+   "    dynamic(" LINE_1 "),\n"
+   "    dynamic(" LINE_2 "),\n"
+   "    dynamic(" LINE_3 ")\n"
+   "]\n"
+   "| summarize lines_arr = make_list(lines)\n"
+   "| project lines_union = geo_union_lines_array(lines_arr)",
+   "lines_union:dynamic\n" LINES_UNION},
+  {"datatable(line1:dynamic, line2:dynamic)\n"
+   "[\n"
+   "    dynamic(" LINE_1 "), dynamic(" LINE_2 ")\n"
+   "]\n"
+   "| project lines_arr = pack_array(line1, line2)\n"
+   "| project lines_union = geo_union_lines_array(lines_arr)",
+   "lines_union:dynamic\n" LINES_UNION},
+};
+
+Test(geo_ring_order, lines_docs){
+  ringCases(aLines, N(aLines));
+}
