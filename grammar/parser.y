@@ -400,6 +400,8 @@ rename(A) ::= name(N) ASSIGN expr(O).     { A = kqlPAssign(pCtx, N, O); }
 reorders(A) ::= reorder(X).               { A = kqlPList(pCtx, X); }
 reorders(A) ::= reorders(A) COMMA reorder(X). { kqlAstAppend(pCtx->pArena, A, X); }
 reorder(A) ::= pat(X) sortdir(D).         { A = kqlPSortKey(pCtx, X, &D, 0); }
+reorder(A) ::= pat(X) ID(G) MINUS ASC(T).  { KqlSortSpec d; d.eBits = KQL_SORT_GRANNY|KQL_SORT_ASC; d.iEnd = T.iOfst + T.n; if( G.n!=6 || memcmp(G.z, "granny", 6)!=0 ) kqlPSyntaxError(pCtx, TK_ID, &G); A = kqlPSortKey(pCtx, X, &d, 0); }
+reorder(A) ::= pat(X) ID(G) MINUS DESC(T). { KqlSortSpec d; d.eBits = KQL_SORT_GRANNY|KQL_SORT_DESC; d.iEnd = T.iOfst + T.n; if( G.n!=6 || memcmp(G.z, "granny", 6)!=0 ) kqlPSyntaxError(pCtx, TK_ID, &G); A = kqlPSortKey(pCtx, X, &d, 0); }
 
 sortkeys(A) ::= sortkey(X).               { A = kqlPList(pCtx, X); }
 sortkeys(A) ::= sortkeys(A) COMMA sortkey(X). { kqlAstAppend(pCtx->pArena, A, X); }

@@ -169,6 +169,7 @@ enum {
 #define KQL_SORT_DESC        0x02
 #define KQL_SORT_NULLS_FIRST 0x04
 #define KQL_SORT_NULLS_LAST  0x08
+#define KQL_SORT_GRANNY      0x10   /* project-reorder granny-asc|granny-desc: digit runs by value */
 
 typedef struct KqlAst KqlAst;
 struct KqlAst {

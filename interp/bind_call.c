@@ -658,6 +658,26 @@ static KqlExpr *bindBinAuto(Binder *p, const KqlAst *pAst){
   return kqlBindCall(p, pCall);
 }
 
+/* Does zSql read the row of pRow (its alias followed by '.')? toscalar() is
+** computed once per query: Kusto rejects an argument that depends on the
+** current row (a function parameter bound to a column, the toscalar page). */
+static int readsRow(const KqlRowCtx *pRow, const char *zSql){
+  if( pRow==0 || pRow->zAlias==0 || zSql==0 ) return 0;
+  size_t n = strlen(pRow->zAlias);
+  for(const char *z = strstr(zSql, pRow->zAlias); z; z = strstr(z+1, pRow->zAlias)){
+    char c = z>zSql ? z[-1] : ' ';
+    int bIdent = (c>='a' && c<='z') || (c>='A' && c<='Z') || (c>='0' && c<='9') || c=='_' || c=='$' || c=='"';
+    if( !bIdent && z[n]=='.' ) return 1;
+  }
+  return 0;
+}
+
+static KqlExpr *rowScopeErr(Binder *p, const KqlAst *pAst){
+  kqlBindErr(p, pAst, "KQL146", "'toscalar': can't use a value of the current row (it is defined outside "
+             "toscalar's row-context scope)");
+  return kqlExprError(p, pAst);
+}
+
 KqlExpr *kqlBindCall(Binder *p, const KqlAst *pAst){
   const char *zName = pAst->z ? pAst->z : "";
   if( (strcmp(zName, "extract_json")==0 || strcmp(zName, "extractjson")==0) && !kqlBindLookup(p, zName) ){
@@ -680,9 +700,13 @@ KqlExpr *kqlBindCall(Binder *p, const KqlAst *pAst){
     p->pRow = 0;
     const KqlAst *pArg = pAst->aChild[0];
     if( kqlBindIsTabular(p, pArg) ){
+      int nCteText = p->nCte ? p->cte.n : 0;   /* CTEs the argument adds come after */
       KqlRel *r = kqlBindTabular(p, pArg);
       p->pRow = pSave;
       if( r->nCol<1 ) return kqlExprError(p, pAst);
+      if( readsRow(pSave, r->zSql) || (p->nCte && readsRow(pSave, p->cte.z + nCteText)) ){
+        return rowScopeErr(p, pAst);
+      }
       const char *zA = kqlBindAlias(p);
       KqlStr q;
       kqlStrInit(&q, p->pArena);
@@ -695,6 +719,7 @@ KqlExpr *kqlBindCall(Binder *p, const KqlAst *pAst){
     }
     KqlExpr *e = kqlBindExpr(p, pArg);
     p->pRow = pSave;
+    if( !e->bError && readsRow(pSave, e->zSql) ) return rowScopeErr(p, pAst);
     return e;
   }
   if( strcmp(zName, "bin_auto")==0 ) return bindBinAuto(p, pAst);

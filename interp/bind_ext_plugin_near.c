@@ -14,7 +14,7 @@
 #include <string.h>
 
 static KqlRel *nearErr(Binder *p, const KqlAst *pAt, const char *zMsg){
-  kqlBindErr(p, pAt, "KQL229", "rows_near: %s", zMsg);
+  kqlBindErr(p, pAt, "KQL232", "rows_near: %s", zMsg);
   return kqlExtRelError(p);
 }
 
@@ -52,7 +52,7 @@ static KqlRel *rowsNear(Binder *p, KqlRel *pIn, const KqlAst *pCall){
   kqlExtRowLeave(p, pSave);
   if( eCond->bError ) return kqlExtRelError(p);
   if( eCond->eType!=KQL_T_BOOL ){
-    kqlBindErr(p, pCall->aChild[0], "KQL229", "rows_near: Condition must be a bool, not %s",
+    kqlBindErr(p, pCall->aChild[0], "KQL232", "rows_near: Condition must be a bool, not %s",
                kqlTypeName(eCond->eType));
     return kqlExtRelError(p);
   }

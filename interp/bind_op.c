@@ -735,14 +735,42 @@ static int wildMatch(const char *zPat, const char *z){
 }
 
 /* Mark in abSel[] the input columns that the name/wildcard items select. */
+/* Column names in project-reorder's asc/desc order: ordinal, ignoring
+** (ASCII) case; with bGranny a run of digits compares by its value, then
+** the shorter run first (a2 < a10, a1a < a01: the oracle's order). */
+static int reorderCmp(const char *a, const char *b, int bGranny){
+  const unsigned char *x = (const unsigned char*)a, *y = (const unsigned char*)b;
+  for(;;){
+    if( bGranny && *x>='0' && *x<='9' && *y>='0' && *y<='9' ){
+      const unsigned char *x0 = x, *y0 = y;
+      while( *x=='0' ) x++;
+      while( *y=='0' ) y++;
+      const unsigned char *xs = x, *ys = y;
+      while( *x>='0' && *x<='9' ) x++;
+      while( *y>='0' && *y<='9' ) y++;
+      if( (x - xs)!=(y - ys) ) return (x - xs) < (y - ys) ? -1 : 1;
+      int c = memcmp(xs, ys, (size_t)(x - xs));
+      if( c ) return c;
+      if( (x - x0)!=(y - y0) ) return (x - x0) < (y - y0) ? -1 : 1;
+      continue;
+    }
+    int cx = (*x>='a' && *x<='z') ? *x - 32 : *x;
+    int cy = (*y>='a' && *y<='z') ? *y - 32 : *y;
+    if( cx!=cy || cx==0 ) return cx - cy;
+    x++; y++;
+  }
+}
+
 static int selectCols(Binder *p, const KqlRel *pIn, const KqlAst *pOp, unsigned char *abSel,
                       int *aiOrder, int *pnOrder){
   int nOrder = 0;
   for(int i=0; i<pOp->nChild; i++){
     const KqlAst *pItem = pOp->aChild[i];
     int eSort = 0;   /* project-reorder a* asc|desc: the matches sorted by name */
+    int bGranny = 0; /* ... granny-asc|granny-desc */
     if( pItem->eKind==KQL_AST_SORTKEY ){
       eSort = pItem->eOp & (KQL_SORT_ASC|KQL_SORT_DESC);
+      bGranny = (pItem->eOp & KQL_SORT_GRANNY)!=0;
       pItem = pItem->aChild[0];
     }
     int nStart = nOrder;
@@ -766,7 +794,7 @@ static int selectCols(Binder *p, const KqlRel *pIn, const KqlAst *pOp, unsigned 
     for(int j=nStart+1; aiOrder && eSort && j<nOrder; j++){
       int c = aiOrder[j], k = j;
       while( k>nStart ){
-        int cmp = strcmp(pIn->aCol[aiOrder[k-1]].zName, pIn->aCol[c].zName);
+        int cmp = reorderCmp(pIn->aCol[aiOrder[k-1]].zName, pIn->aCol[c].zName, bGranny);
         if( (eSort & KQL_SORT_DESC) ? cmp>=0 : cmp<=0 ) break;
         aiOrder[k] = aiOrder[k-1];
         k--;

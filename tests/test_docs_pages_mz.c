@@ -9,7 +9,12 @@
 ** docs test holds. Each case is the docs' query and the docs' output table in
 ** kqltestRun's form (column types from the oracle); row order is the
 ** engine's where the query does not sort.
-** Fixed by this sweep: evaluate rows_near() (was not supported).
+** Fixed by this sweep: evaluate rows_near() (was not supported); sort/top
+** put NaN with the nulls (the sort page's table; NaN sorted as the largest
+** value); toscalar() of a value of the current row is Kusto's row-context
+** error (the toscalar page's first example; it was computed per row);
+** project-reorder granny-asc/granny-desc (a syntax error before) and its
+** asc/desc comparing names ignoring case (the oracle's column order).
 ** Docs errors noted: min_of()'s datatable example names its column 'result'
 ** (the query does not: Column1).
 */
@@ -268,4 +273,61 @@ Test(docs_pages_mz, sort_special_reals){
      "x:real,y:long\n5,1\n0,3\n"},
   };
   runCases(a, N(a));
+}
+
+/* toscalar(): the page's failing example (a function parameter bound to the
+** column x inside toscalar) is an error, not a per-row answer; a constant
+** argument and let-bound constants still work (the page's range example). */
+Test(docs_pages_mz, toscalar_row_context){
+  int rc;
+  char *z = kqltestRun(
+    "let _dataset1 = datatable(x:long)[1,2,3,4,5];\n"
+    "let _dataset2 = datatable(x:long, y:long) [ 1, 2, 3, 4, 5, 6];\n"
+    "let tg = (x_: long)\n"
+    "{\n"
+    "    toscalar(_dataset2| where x == x_ | project y);\n"
+    "};\n"
+    "_dataset1\n"
+    "| extend y = tg(x)", 0, &rc);
+  cr_expect(strstr(z, "error KQL146") && strstr(z, "row-context scope"), "got: %s", z);
+  free(z);
+  z = kqltestRun("let f=(a:long){ toscalar(a + 1) }; range x from 1 to 2 step 1 | extend y = f(x)", 0, &rc);
+  cr_expect(strstr(z, "error KQL146") != 0, "got: %s", z);
+  free(z);
+  z = kqltestRun("let f=(a:long){ toscalar(range z from 1 to a step 1 | count) }; print f(3)", 0, &rc);
+  cr_expect_str_eq(z, "print_0:long\n3\n");
+  free(z);
+  z = kqltestRun("let T = range x from 1 to 3 step 1; T | extend z = toscalar(T | where x > 1 | count)", 0, &rc);
+  cr_expect_str_eq(z, "x:long,z:long\n1,2\n2,2\n3,2\n");
+  free(z);
+}
+
+/* project-reorder: asc/desc ignore letter case (ties keep their order);
+** granny-asc/granny-desc compare runs of digits by value (a2 before a10;
+** the page's "a100 before a20" contradicts the oracle's order). Column
+** orders from the oracle. */
+Test(docs_pages_mz, project_reorder_orders){
+  static const DocCase a[] = {
+    {"print b = 'b', a2='a2', a3='a3', a1='a1'\n|  project-reorder a* asc",
+     "a1:string,a2:string,a3:string,b:string\na1,a2,a3,b\n"},
+    {"print a2=2, a10=10, a1=1, a100=100, b=0 | project-reorder a* granny-asc",
+     "a1:long,a2:long,a10:long,a100:long,b:long\n1,2,10,100,0\n"},
+    {"print a2=2, a10=10, a1=1, a100=100, b=0 | project-reorder a* granny-desc",
+     "a100:long,a10:long,a2:long,a1:long,b:long\n100,10,2,1,0\n"},
+    {"print B1=1, a2=2, A10=3, a10x=4 | project-reorder * asc",
+     "A10:long,a10x:long,a2:long,B1:long\n3,4,2,1\n"},
+    {"print B1=1, a2=2, A10=3, a10x=4 | project-reorder * granny-asc",
+     "a2:long,A10:long,a10x:long,B1:long\n2,3,4,1\n"},
+    {"print a01=1, a1=2, a001b=3, a1a=4, a=5, a_=6 | project-reorder * granny-asc",
+     "a:long,a1:long,a1a:long,a01:long,a001b:long,a_:long\n5,2,4,1,3,6\n"},
+    {"print ab=1, a_=2, aB=3, A_=4 | project-reorder * asc",
+     "ab:long,aB:long,a_:long,A_:long\n1,3,2,4\n"},
+    {"print a1=1, A1=2, b=3 | project-reorder * desc",
+     "b:long,a1:long,A1:long\n3,1,2\n"},
+  };
+  runCases(a, N(a));
+  int rc;
+  char *z = kqltestRun("print a1=1 | project-reorder a1 grannyx-asc", 0, &rc);
+  cr_expect(strstr(z, "error KQL001") != 0, "got: %s", z);
+  free(z);
 }
