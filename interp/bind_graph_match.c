@@ -480,6 +480,15 @@ static KqlAst *rewrite(GMatch *m, const KqlAst *a, int bInner){
     return astIdent(p, a, "kql$error");
   }
   if( a->eKind==KQL_AST_CALL && a->eOp==0 && isGraphFn(a->z) ) return graphFn(m, a, bInner);
+  if( !bInner && a->eKind==KQL_AST_CALL && a->z && strcmp(a->z, "array_length")==0 && a->nChild==1
+      && a->aChild[0]->eKind==KQL_AST_IDENT && a->aChild[0]->z ){
+    /* array_length(e) of a variable-length edge: its number of hops (the
+    ** graph tutorial's reportingLevels) */
+    int j = findEdge(m, a->aChild[0]->z);
+    if( j>=0 && m->aEdge[j].bVar && findNode(m, a->aChild[0]->z)<0 ){
+      return addExt(m, a, kqlArenaPrintf(p->pArena, "json_array_length(%s.\"kql$e%d\")", m->zM, j), KQL_T_LONG);
+    }
+  }
   if( !bInner && a->eKind==KQL_AST_IDENT && a->z && (findNode(m, a->z)>=0 || findEdge(m, a->z)>=0) ){
     kqlBindNotSupported(p, a, "a graph variable used as a value (use its properties)");
     m->bErr = 1;

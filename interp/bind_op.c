@@ -512,7 +512,9 @@ static void sumArgMax(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *p
   p->pRow = pSave;
   if( t->bError ) return;
   const char *zT = kqlNameForExpr(p, pCall->aChild[0], 0);
-  if( zT==0 ) zT = kqlNameColumnN(p, pIn->aCol, pIn->nCol, o->aCol, o->nCol);
+  /* unnamed expressions: max_ (the first), max_<first>_arg<i> (the oracle's names) */
+  const char *zArgBase = kqlArenaPrintf(p->pArena, "%s_%s", bMax ? "max" : "min", zT ? zT : "");
+  if( zT==0 ) zT = kqlArenaPrintf(p->pArena, "%s_", bMax ? "max" : "min");
   int iName = 0;   /* next name from pNames: z of an ASSIGN, or the IDENTs of a MULTIASSIGN */
   const char *zTOut = zT;
   if( pNames && pNames->eKind==KQL_AST_ASSIGN ) zTOut = pNames->z;
@@ -547,7 +549,7 @@ static void sumArgMax(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *p
     p->pRow = pSave;
     if( e->bError ) continue;
     if( zName==0 ) zName = kqlNameForExpr(p, pE, 0);
-    if( zName==0 ) zName = kqlNameColumnN(p, pIn->aCol, pIn->nCol, o->aCol, o->nCol);
+    if( zName==0 ) zName = kqlArenaPrintf(p->pArena, "%s_arg%d", zArgBase, i);
     if( pNames && pNames->eKind==KQL_AST_MULTIASSIGN && iName>0 && iName<pNames->nChild ){
       zName = pNames->aChild[iName++]->z;
     }
@@ -587,7 +589,7 @@ static void sumTakeAny(Binder *p, SumOut *o, const KqlAst *pCall, const KqlRel *
     if( e->bError ) continue;
     const char *zName = kqlNameForExpr(p, pArg, 0);
     if( zName && bAny ) zName = kqlArenaPrintf(p->pArena, "any_%s", zName);
-    if( zName==0 ) zName = kqlNameColumnN(p, pIn->aCol, pIn->nCol, o->aCol, o->nCol);
+    if( zName==0 ) zName = kqlArenaPrintf(p->pArena, "any_arg%d", i);   /* the oracle's name */
     sumAdd(p, o, zName, colType(e), e->zSql);
   }
 }
@@ -699,7 +701,9 @@ static KqlRel *opSummarize(Binder *p, KqlRel *pIn, const KqlAst *pOp){
       continue;
     }
     if( pItem->eKind!=KQL_AST_ASSIGN && kqlNameForExpr(p, pItem, 1)==0 ){
-      zName = kqlNameColumnN(p, pIn->aCol, pIn->nCol, o.aCol, o.nCol);
+      int bAnyArg = pItem->eKind==KQL_AST_CALL && pItem->z && pItem->nChild==1
+                    && (strcmp(pItem->z, "take_any")==0 || strcmp(pItem->z, "any")==0);
+      zName = bAnyArg ? "any_arg0" : kqlNameColumnN(p, pIn->aCol, pIn->nCol, o.aCol, o.nCol);
     }
     sumAdd(p, &o, zName, colType(e), e->zSql);
   }

@@ -14,7 +14,11 @@
 ** value); toscalar() of a value of the current row is Kusto's row-context
 ** error (the toscalar page's first example; it was computed per row);
 ** project-reorder granny-asc/granny-desc (a syntax error before) and its
-** asc/desc comparing names ignoring case (the oracle's column order).
+** asc/desc comparing names ignoring case (the oracle's column order);
+** array_length() of a variable-length edge in graph-match (the graph
+** tutorial; was not supported); the names of take_any()/any() and
+** arg_max()/arg_min() columns of unnamed expressions (any_arg<i>,
+** max_<first>_arg<i>: the oracle's; were ColumnN).
 ** Docs errors noted: min_of()'s datatable example names its column 'result'
 ** (the query does not: Column1).
 */
@@ -202,6 +206,89 @@ static const DocCase aDocs[] = {
    "2017-08-05T00:00:00Z,7,5\n"
    "2017-08-06T00:00:00Z,2,2\n"
    "2017-08-07T00:00:00Z,1,1\n"},
+  /* tutorials/your-first-graph#0 */
+  {"let employees = datatable(name:string, role:string, age:long) \n"
+   "[ \n"
+   "  \"Alice\", \"CEO\", 45,  \n"
+   "  \"Bob\", \"Engineering Manager\", 35,  \n"
+   "  \"Carol\", \"Marketing Manager\", 38,  \n"
+   "  \"Dave\", \"Developer\", 28,  \n"
+   "  \"Eve\", \"Developer\", 26,\n"
+   "  \"Frank\", \"Marketing Specialist\", 30\n"
+   "]; \n"
+   "let reports = datatable(employee:string, manager:string) \n"
+   "[ \n"
+   "  \"Bob\", \"Alice\",  \n"
+   "  \"Carol\", \"Alice\",  \n"
+   "  \"Dave\", \"Bob\",\n"
+   "  \"Eve\", \"Bob\",\n"
+   "  \"Frank\", \"Carol\"\n"
+   "]; \n"
+   "reports \n"
+   "| make-graph employee --> manager with employees on name \n"
+   "| graph-to-table nodes ",
+   "name:string,role:string,age:long\n"
+   "Alice,CEO,45\n"
+   "Bob,Engineering Manager,35\n"
+   "Carol,Marketing Manager,38\n"
+   "Dave,Developer,28\n"
+   "Eve,Developer,26\n"
+   "Frank,Marketing Specialist,30\n"},
+  /* tutorials/your-first-graph#1 */
+  {"let employees = datatable(name:string, role:string, age:long) \n"
+   "[ \n"
+   "  \"Alice\", \"CEO\", 45,  \n"
+   "  \"Bob\", \"Engineering Manager\", 35,  \n"
+   "  \"Carol\", \"Marketing Manager\", 38,  \n"
+   "  \"Dave\", \"Developer\", 28,  \n"
+   "  \"Eve\", \"Developer\", 26,\n"
+   "  \"Frank\", \"Marketing Specialist\", 30\n"
+   "]; \n"
+   "let reports = datatable(employee:string, manager:string) \n"
+   "[ \n"
+   "  \"Bob\", \"Alice\",  \n"
+   "  \"Carol\", \"Alice\",  \n"
+   "  \"Dave\", \"Bob\",\n"
+   "  \"Eve\", \"Bob\",\n"
+   "  \"Frank\", \"Carol\"\n"
+   "]; \n"
+   "reports \n"
+   "| make-graph employee --> manager with employees on name \n"
+   "| graph-match (alice)<-[reports]-(employee)\n"
+   "  where alice.name == \"Alice\"\n"
+   "  project employee = employee.name, role = employee.role, age = employee.age",
+   "employee:string,role:string,age:long\n"
+   "Bob,Engineering Manager,35\n"
+   "Carol,Marketing Manager,38\n"},
+  /* tutorials/your-first-graph#2 */
+  {"let employees = datatable(name:string, role:string, age:long) \n"
+   "[ \n"
+   "  \"Alice\", \"CEO\", 45,  \n"
+   "  \"Bob\", \"Engineering Manager\", 35,  \n"
+   "  \"Carol\", \"Marketing Manager\", 38,  \n"
+   "  \"Dave\", \"Developer\", 28,  \n"
+   "  \"Eve\", \"Developer\", 26,\n"
+   "  \"Frank\", \"Marketing Specialist\", 30\n"
+   "]; \n"
+   "let reports = datatable(employee:string, manager:string) \n"
+   "[ \n"
+   "  \"Bob\", \"Alice\",  \n"
+   "  \"Carol\", \"Alice\",  \n"
+   "  \"Dave\", \"Bob\",\n"
+   "  \"Eve\", \"Bob\",\n"
+   "  \"Frank\", \"Carol\"\n"
+   "]; \n"
+   "reports \n"
+   "| make-graph employee --> manager with employees on name \n"
+   "| graph-match (alice)<-[reports*1..3]-(employee)\n"
+   "  where alice.name == \"Alice\" \n"
+   "  project employee = employee.name, role = employee.role, reportingLevels = array_length(reports)",
+   "employee:string,role:string,reportingLevels:long\n"
+   "Bob,Engineering Manager,1\n"
+   "Carol,Marketing Manager,1\n"
+   "Dave,Developer,2\n"
+   "Eve,Developer,2\n"
+   "Frank,Marketing Specialist,2\n"},
 };
 Test(docs_pages_mz, examples){ runCases(aDocs, N(aDocs)); }
 
@@ -330,4 +417,20 @@ Test(docs_pages_mz, project_reorder_orders){
   char *z = kqltestRun("print a1=1 | project-reorder a1 grannyx-asc", 0, &rc);
   cr_expect(strstr(z, "error KQL001") != 0, "got: %s", z);
   free(z);
+}
+
+/* take_any()/any() and arg_max()/arg_min(): columns of unnamed expressions
+** are named as the oracle names them (were Column1, Column2 ...). */
+Test(docs_pages_mz, take_any_arg_max_names){
+  static const DocCase a[] = {
+    {"range x from 1 to 3 step 1 | summarize take_any(x*2)",
+     "any_arg0:long\n2\n"},
+    {"range x from 1 to 3 step 1 | where x == 2 | summarize take_any(x, x*2, x*3), any(x, x*2)",
+     "x:long,any_arg1:long,any_arg2:long,any_x:long,any_arg11:long\n2,4,6,2,4\n"},
+    {"range x from 1 to 3 step 1 | summarize arg_max(x, x*2), arg_min(x, x*2)",
+     "x:long,max_x_arg1:long,x1:long,min_x_arg1:long\n3,6,1,2\n"},
+    {"range x from 1 to 3 step 1 | summarize arg_max(x*2, x+1, x)",
+     "max_:long,max__arg1:long,x:long\n6,4,3\n"},
+  };
+  runCases(a, N(a));
 }
