@@ -15,7 +15,6 @@
 #include "engineInt.h"
 #include "load.h"
 #include <stdlib.h>
-#include "catalog.h"
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -112,17 +111,6 @@ static unsigned aliasHash(const char *z){
 ** Build w's table from the loaded items (table zRaw, schema pItems).
 ** Returns SQLITE_OK or an SQLite error code (message in db).
 */
-/* Append column name z as an SQL identifier, with the case suffix every
-** column name gets in SQL (catalog.h). */
-static void appendCol(sqlite3_str *s, const char *z){
-  int n = (int)strlen(z);
-  char *zSql = sqlite3_malloc64((sqlite3_uint64)KQL_SQL_NAME_MAX(n));
-  if( zSql==0 ){ sqlite3_str_appendall(s, "\"\""); return; }   /* the SQL then fails */
-  kqlCatalogSqlName(z, n, zSql);
-  sqlite3_str_appendf(s, "\"%w\"", zSql);
-  sqlite3_free(zSql);
-}
-
 static int buildTable(KqlEngine *p, Watchlist *w, const char *zRaw, const KqlLoadSchema *pItems,
                       int64_t mtimeTicks, char **pzErr){
   int iKey = 0;
@@ -147,7 +135,7 @@ static int buildTable(KqlEngine *p, Watchlist *w, const char *zRaw, const KqlLoa
                       "(rowid>>12)&4095, rowid&4095, rowid) AS \"_DTItemId\", "
                       "%lld AS \"LastUpdatedTimeUTC\", ",
                       w->zSqlName, aliasHash(w->zAlias), (long long)mtimeTicks);
-  appendCol(s, pItems->azName[iKey]);
+  kqlLoadAppendSqlName(s, pItems->azName[iKey]);
   sqlite3_str_appendall(s, " AS \"SearchKey\", kql_bag_pack('");
   for(int i=0; i<pItems->nCol; i++){
     sqlite3_str_appendchar(s, 2, (char)('a' + KQL_T_STRING));
@@ -155,12 +143,12 @@ static int buildTable(KqlEngine *p, Watchlist *w, const char *zRaw, const KqlLoa
   sqlite3_str_appendall(s, "'");
   for(int i=0; i<pItems->nCol; i++){
     sqlite3_str_appendf(s, ", %Q, ", pItems->azName[i]);
-    appendCol(s, pItems->azName[i]);
+    kqlLoadAppendSqlName(s, pItems->azName[i]);
   }
   sqlite3_str_appendall(s, ") AS \"WatchlistItem\"");
   for(int i=0; i<pItems->nCol; i++){
     sqlite3_str_appendall(s, ", ");
-    appendCol(s, pItems->azName[i]);
+    kqlLoadAppendSqlName(s, pItems->azName[i]);
   }
   sqlite3_str_appendf(s, " FROM \"%w\" ORDER BY rowid; DROP TABLE \"%w\";", zRaw, zRaw);
   char *zSql = sqlite3_str_finish(s);

@@ -17,6 +17,15 @@ int kqlFnRegisterAll(sqlite3 *db);
 int kqlFnRegisterCore(sqlite3 *db);
 int kqlFnRegisterXml(sqlite3 *db);
 int kqlFnRegisterMvExpand(sqlite3 *db);
+/* fn_tvf.c, shared by the table-valued functions below: xConnect with the
+** declared schema (one plain sqlite3_vtab), xDisconnect, and xBestIndex that
+** passes the equality constraints on the nArg hidden argument columns from
+** iFirstArg on to xFilter in column order, the first nRequired of them
+** required (SQLITE_CONSTRAINT otherwise; arguments stop at the first one
+** missing), with the given cost. */
+int kqlTvfConnect(sqlite3 *db, const char *zSchema, sqlite3_vtab **ppVtab);
+int kqlTvfDisconnect(sqlite3_vtab *pVtab);
+int kqlTvfBestIndex(sqlite3_index_info *pInfo, int iFirstArg, int nArg, int nRequired, double rCost);
 /* fn_range_rows.c: the kql_range_rows(start, stop, step) table-valued function. */
 int kqlFnRegisterRangeRows(sqlite3 *db);
 /* fn_mvrows.c: the kql_mv_rows(limit, bArray, x1, ...) table-valued function. */

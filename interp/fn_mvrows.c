@@ -50,24 +50,10 @@ struct MvCur {
 
 static int mvConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
                      sqlite3_vtab **ppVtab, char **pzErr){
-  sqlite3_vtab *p;
-  int rc;
   (void)pAux; (void)argc; (void)argv; (void)pzErr;
-  rc = sqlite3_declare_vtab(db, "CREATE TABLE x(idx, e1, e2, e3, e4, e5, e6, e7, e8, "
-                                "lim HIDDEN, barray HIDDEN, x1 HIDDEN, x2 HIDDEN, x3 HIDDEN, "
-                                "x4 HIDDEN, x5 HIDDEN, x6 HIDDEN, x7 HIDDEN, x8 HIDDEN)");
-  if( rc!=SQLITE_OK ) return rc;
-  p = sqlite3_malloc(sizeof(*p));
-  if( p==0 ) return SQLITE_NOMEM;
-  memset(p, 0, sizeof(*p));
-  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
-  *ppVtab = p;
-  return SQLITE_OK;
-}
-
-static int mvDisconnect(sqlite3_vtab *pVtab){
-  sqlite3_free(pVtab);
-  return SQLITE_OK;
+  return kqlTvfConnect(db, "CREATE TABLE x(idx, e1, e2, e3, e4, e5, e6, e7, e8, "
+                           "lim HIDDEN, barray HIDDEN, x1 HIDDEN, x2 HIDDEN, x3 HIDDEN, "
+                           "x4 HIDDEN, x5 HIDDEN, x6 HIDDEN, x7 HIDDEN, x8 HIDDEN)", ppVtab);
 }
 
 static void itemsClear(MvCur *c){
@@ -212,24 +198,8 @@ static int mvRowid(sqlite3_vtab_cursor *pCur, sqlite_int64 *pRowid){
 
 /* lim, barray and x1 are required; x2..x8 follow in order when given. */
 static int mvBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
-  int aIdx[2 + MV_MAX_ITEMS];
-  int nArg = 0;
   (void)pVtab;
-  for(int k=0; k<2 + MV_MAX_ITEMS; k++) aIdx[k] = -1;
-  for(int i=0; i<pInfo->nConstraint; i++){
-    const struct sqlite3_index_constraint *pC = &pInfo->aConstraint[i];
-    if( pC->iColumn<MV_COL_LIMIT || pC->op!=SQLITE_INDEX_CONSTRAINT_EQ ) continue;
-    if( !pC->usable ) return SQLITE_CONSTRAINT;
-    aIdx[pC->iColumn - MV_COL_LIMIT] = i;
-  }
-  for(int k=0; k<2 + MV_MAX_ITEMS && aIdx[k]>=0; k++){
-    pInfo->aConstraintUsage[aIdx[k]].argvIndex = ++nArg;
-    pInfo->aConstraintUsage[aIdx[k]].omit = 1;
-  }
-  if( nArg<3 ) return SQLITE_CONSTRAINT;
-  pInfo->estimatedCost = 10.0;
-  pInfo->estimatedRows = 10;
-  return SQLITE_OK;
+  return kqlTvfBestIndex(pInfo, MV_COL_LIMIT, 2 + MV_MAX_ITEMS, 3, 10.0);
 }
 
 static sqlite3_module mvModule = {
@@ -237,7 +207,7 @@ static sqlite3_module mvModule = {
   .xCreate = 0,                      /* eponymous-only */
   .xConnect = mvConnect,
   .xBestIndex = mvBestIndex,
-  .xDisconnect = mvDisconnect,
+  .xDisconnect = kqlTvfDisconnect,
   .xOpen = mvOpen,
   .xClose = mvClose,
   .xFilter = mvFilter,

@@ -14,11 +14,6 @@
 #include <stdint.h>
 #include <string.h>
 
-typedef struct RangeVtab RangeVtab;
-struct RangeVtab {
-  sqlite3_vtab base;
-};
-
 typedef struct RangeCur RangeCur;
 struct RangeCur {
   sqlite3_vtab_cursor base;
@@ -36,22 +31,8 @@ struct RangeCur {
 
 static int rangeConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
                         sqlite3_vtab **ppVtab, char **pzErr){
-  RangeVtab *p;
-  int rc;
   (void)pAux; (void)argc; (void)argv; (void)pzErr;
-  rc = sqlite3_declare_vtab(db, "CREATE TABLE x(value, start HIDDEN, stop HIDDEN, step HIDDEN)");
-  if( rc!=SQLITE_OK ) return rc;
-  p = sqlite3_malloc(sizeof(*p));
-  if( p==0 ) return SQLITE_NOMEM;
-  memset(p, 0, sizeof(*p));
-  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
-  *ppVtab = &p->base;
-  return SQLITE_OK;
-}
-
-static int rangeDisconnect(sqlite3_vtab *pVtab){
-  sqlite3_free(pVtab);
-  return SQLITE_OK;
+  return kqlTvfConnect(db, "CREATE TABLE x(value, start HIDDEN, stop HIDDEN, step HIDDEN)", ppVtab);
 }
 
 static int rangeOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCur){
@@ -134,27 +115,12 @@ static int rangeRowid(sqlite3_vtab_cursor *pCur, sqlite_int64 *pRowid){
   return SQLITE_OK;
 }
 
-/* All three arguments must be given as equality constraints on the hidden
-** columns, in order start, stop, step. */
+/* All three arguments must be given (start, stop, step). Rows come in
+** value order for a positive step; the binder marks range output as
+** ordered and never relies on ORDER BY being consumed here. */
 static int rangeBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
-  int aIdx[3] = { -1, -1, -1 };
   (void)pVtab;
-  for(int i=0; i<pInfo->nConstraint; i++){
-    const struct sqlite3_index_constraint *pC = &pInfo->aConstraint[i];
-    if( pC->iColumn<RANGE_COL_START || pC->op!=SQLITE_INDEX_CONSTRAINT_EQ ) continue;
-    if( !pC->usable ) return SQLITE_CONSTRAINT;
-    aIdx[pC->iColumn - RANGE_COL_START] = i;
-  }
-  if( aIdx[0]<0 || aIdx[1]<0 || aIdx[2]<0 ) return SQLITE_CONSTRAINT;
-  for(int k=0; k<3; k++){
-    pInfo->aConstraintUsage[aIdx[k]].argvIndex = k + 1;
-    pInfo->aConstraintUsage[aIdx[k]].omit = 1;
-  }
-  pInfo->estimatedCost = 1000.0;
-  pInfo->estimatedRows = 1000;
-  /* Rows come in value order for a positive step; the binder marks range
-  ** output as ordered and never relies on ORDER BY being consumed here. */
-  return SQLITE_OK;
+  return kqlTvfBestIndex(pInfo, RANGE_COL_START, 3, 3, 1000.0);
 }
 
 static sqlite3_module rangeModule = {
@@ -162,7 +128,7 @@ static sqlite3_module rangeModule = {
   .xCreate = 0,                      /* eponymous-only */
   .xConnect = rangeConnect,
   .xBestIndex = rangeBestIndex,
-  .xDisconnect = rangeDisconnect,
+  .xDisconnect = kqlTvfDisconnect,
   .xOpen = rangeOpen,
   .xClose = rangeClose,
   .xFilter = rangeFilter,

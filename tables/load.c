@@ -100,9 +100,8 @@ static const char *declType(int eType){
   }
 }
 
-/* Append column zName as a quoted SQL name, with the suffix that keeps
-** names differing only in case apart (catalog.h), as the binder writes it. */
-static void appendColName(sqlite3_str *pStr, const char *zName){
+/* kqlLoadAppendSqlName(): contract in load.h. */
+void kqlLoadAppendSqlName(sqlite3_str *pStr, const char *zName){
   int n = (int)strlen(zName);
   char *zSql = malloc((size_t)KQL_SQL_NAME_MAX(n));
   if( zSql==0 ){ sqlite3_str_appendall(pStr, "\"\""); return; }   /* the CREATE then fails */
@@ -145,7 +144,7 @@ static int createTable(KqlLoader *p){
   sqlite3_str_appendf(pStr, "CREATE TABLE \"%w\"(", p->zTable);
   for(int i=0; i<p->nCol; i++){
     sqlite3_str_appendall(pStr, i ? ", " : "");
-    appendColName(pStr, p->aCol[i].zName);
+    kqlLoadAppendSqlName(pStr, p->aCol[i].zName);
     sqlite3_str_appendf(pStr, " %s%s", declType(p->aCol[i].eType),
                         p->aCol[i].eType==KQL_T_STRING ? " DEFAULT ''" : "");
   }
@@ -164,7 +163,7 @@ static int createTable(KqlLoader *p){
   }else{
     for(int i=0; i<p->nParam; i++){
       sqlite3_str_appendall(pStr, i ? "," : "(");
-      appendColName(pStr, p->aCol[p->aParamCol[i]].zName);
+      kqlLoadAppendSqlName(pStr, p->aCol[p->aParamCol[i]].zName);
     }
     sqlite3_str_appendall(pStr, ") VALUES(");
     for(int i=0; i<p->nParam; i++) sqlite3_str_appendall(pStr, i ? ",?" : "?");

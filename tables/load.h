@@ -24,6 +24,10 @@ struct KqlLoadSchema {
 };
 void kqlLoadSchemaFree(KqlLoadSchema *p);
 
+/* Append column name zName to pStr as a quoted SQL identifier, spelt as
+** every table and query writes it (catalog.h kqlCatalogSqlName). */
+void kqlLoadAppendSqlName(sqlite3_str *pStr, const char *zName);
+
 /*
 ** Find the file for table zTable in directory zDir: zDir/zTable.{csv,tsv,json,
 ** jsonl,ndjson}[.gz]. Returns a malloc'ed path, or NULL when none exists.

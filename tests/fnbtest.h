@@ -114,6 +114,19 @@ static inline void fnbCases(const FnbCase *a, size_t n){
   sqlite3_close(db);
 }
 
+/* The same with numbers compared within 1e-9 (kqltestSameNumbers). */
+int kqltestSameNumbers(const char *zGot, const char *zWant);
+static inline void fnbCasesNear(const FnbCase *a, size_t n){
+  sqlite3 *db = fnbOpen();
+  static char zBuf[65536];
+  for(size_t i=0; i<n; i++){
+    const char *z = fnbRun(db, a[i].zSql, zBuf, sizeof(zBuf));
+    cr_expect(kqltestSameNumbers(z, a[i].zExpect), "case %zu: %s\n  got:      %s\n  expected: %s",
+              i, a[i].zSql, z, a[i].zExpect);
+  }
+  sqlite3_close(db);
+}
+
 #define FNB_N(a) (sizeof(a)/sizeof((a)[0]))
 
 #endif

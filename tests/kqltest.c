@@ -7,6 +7,8 @@
 #include <criterion/criterion.h>
 #include "kqltest.h"
 #include "kql.h"
+#include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,5 +78,36 @@ void kqltestRunCases(const KqlTestCase *a, size_t n, const char *zDataDir){
     char *z = kqltestRun(a[i].zQuery, zDataDir, &rc);
     cr_expect_str_eq(z, a[i].zExpect, "case %zu: %s\nexpected:\n%s\ngot:\n%s", i, a[i].zQuery, a[i].zExpect, z);
     free(z);
+  }
+}
+
+/* Read a number at *pz (advancing it); 0 when there is none. */
+static int readNum(const char **pz, double *pR){
+  char *zEnd;
+  const char *z = *pz;
+  if( !(isdigit((unsigned char)z[0]) || ((z[0]=='-' || z[0]=='.') && isdigit((unsigned char)z[1]))) ) return 0;
+  *pR = strtod(z, &zEnd);
+  if( zEnd==z ) return 0;
+  *pz = zEnd;
+  return 1;
+}
+
+/* kqltestSameNumbers(): contract in kqltest.h. */
+int kqltestSameNumbers(const char *zGot, const char *zWant){
+  for(;;){
+    double g, w;
+    while( isspace((unsigned char)*zGot) ) zGot++;
+    while( isspace((unsigned char)*zWant) ) zWant++;
+    if( *zGot==0 || *zWant==0 ) return *zGot==*zWant;
+    if( readNum(&zGot, &g) ){
+      double m;
+      if( !readNum(&zWant, &w) ) return 0;
+      m = fabs(g)>fabs(w) ? fabs(g) : fabs(w);
+      if( fabs(g-w)>1e-9*m && fabs(g-w)>1e-12 ) return 0;
+      continue;
+    }
+    if( *zGot!=*zWant ) return 0;
+    zGot++;
+    zWant++;
   }
 }

@@ -27,4 +27,9 @@ struct KqlTestCase {
 ** expect its outcome (a non-fatal Criterion check per case). */
 void kqltestRunCases(const KqlTestCase *a, size_t n, const char *zDataDir);
 
+/* 1 when zGot and zWant agree: numbers within 1e-9 relative (or 1e-12
+** absolute), other characters equal, white space ignored (geometry output,
+** whose last digits depend on the order of floating-point operations). */
+int kqltestSameNumbers(const char *zGot, const char *zWant);
+
 #endif

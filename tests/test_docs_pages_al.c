@@ -313,37 +313,7 @@ static const KqlTestCase aDocs[] = {
   {"print bag_pack(\"Level\", \"Information\", \"ProcessID\", 1234, \"Data\", bag_pack(\"url\", \"www.bing.com\"))",
    "print_0:dynamic\n"
    "{\"Level\":\"Information\",\"ProcessID\":1234,\"Data\":{\"url\":\"www.bing.com\"}}\n"},
-  /* bag-pack-function#2 */
-  {"let SmsMessages = datatable (\n"
-   "    SourceNumber: string,\n"
-   "    TargetNumber: string,\n"
-   "    CharsCount: string\n"
-   ") [\n"
-   "    \"555-555-1234\", \"555-555-1212\", \"46\", \n"
-   "    \"555-555-1234\", \"555-555-1213\", \"50\",\n"
-   "    \"555-555-1212\", \"555-555-1234\", \"32\" \n"
-   "];\n"
-   "let MmsMessages = datatable (\n"
-   "    SourceNumber: string,\n"
-   "    TargetNumber: string,\n"
-   "    FileSize: string,\n"
-   "    FileType: string,\n"
-   "    FileName: string\n"
-   ") [\n"
-   "    \"555-555-1212\", \"555-555-1213\", \"200\", \"jpeg\", \"Pic1\",\n"
-   "    \"555-555-1234\", \"555-555-1212\", \"250\", \"jpeg\", \"Pic2\",\n"
-   "    \"555-555-1234\", \"555-555-1213\", \"300\", \"png\", \"Pic3\"\n"
-   "];\n"
-   "SmsMessages \n"
-   "| join kind=inner MmsMessages on SourceNumber\n"
-   "| extend Packed=bag_pack(\"CharsCount\", CharsCount, \"FileSize\", FileSize, \"FileType\", FileType, \"FileName\", FileName) \n"
-   "| where SourceNumber == \"555-555-1234\"\n"
-   "| project SourceNumber, TargetNumber, Packed",
-   "SourceNumber:string,TargetNumber:string,Packed:dynamic\n"
-   "555-555-1234,555-555-1212,{\"CharsCount\":\"46\",\"FileSize\":\"250\",\"FileType\":\"jpeg\",\"FileName\":\"Pic2\"}\n"
-   "555-555-1234,555-555-1212,{\"CharsCount\":\"46\",\"FileSize\":\"300\",\"FileType\":\"png\",\"FileName\":\"Pic3\"}\n"
-   "555-555-1234,555-555-1213,{\"CharsCount\":\"50\",\"FileSize\":\"250\",\"FileType\":\"jpeg\",\"FileName\":\"Pic2\"}\n"
-   "555-555-1234,555-555-1213,{\"CharsCount\":\"50\",\"FileSize\":\"300\",\"FileType\":\"png\",\"FileName\":\"Pic3\"}\n"},
+  /* bag-pack-function#2: in test_docs_scalar.c */
   /* hash-xxhash64-function#0 */
   {"print result=hash_xxhash64(\"World\")",
    "result:long\n"

@@ -22,48 +22,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* Read a number at *pz (advancing it); 0 when there is none. */
-static int readNum(const char **pz, double *pR){
-  char *zEnd;
-  const char *z = *pz;
-  if( !(isdigit((unsigned char)z[0]) || ((z[0]=='-' || z[0]=='.') && isdigit((unsigned char)z[1]))) ) return 0;
-  *pR = strtod(z, &zEnd);
-  if( zEnd==z ) return 0;
-  *pz = zEnd;
-  return 1;
-}
-
-/* 1 when zGot and zWant agree: numbers within 1e-9 relative, other
-** characters equal, white space ignored. */
-static int h3Same(const char *zGot, const char *zWant){
-  while( 1 ){
-    double g, w;
-    while( isspace((unsigned char)*zGot) ) zGot++;
-    while( isspace((unsigned char)*zWant) ) zWant++;
-    if( *zGot==0 || *zWant==0 ) return *zGot==*zWant;
-    if( readNum(&zGot, &g) ){
-      double m;
-      if( !readNum(&zWant, &w) ) return 0;
-      m = fabs(g)>fabs(w) ? fabs(g) : fabs(w);
-      if( fabs(g-w)>1e-9*m && fabs(g-w)>1e-12 ) return 0;
-      continue;
-    }
-    if( *zGot!=*zWant ) return 0;
-    zGot++;
-    zWant++;
-  }
-}
-
-static void h3Cases(const FnbCase *a, size_t n){
-  sqlite3 *db = fnbOpen();
-  char zBuf[8192];
-  for(size_t i=0; i<n; i++){
-    const char *z = fnbRun(db, a[i].zSql, zBuf, sizeof(zBuf));
-    cr_expect(h3Same(z, a[i].zExpect), "case %zu: %s\n  got:      %s\n  expected: %s",
-              i, a[i].zSql, z, a[i].zExpect);
-  }
-  sqlite3_close(db);
-}
+/* Tables of cases: numbers compared within 1e-9 (fnbtest.h). */
+#define h3Cases fnbCasesNear
 
 /* Examples of the Kusto docs. */
 static const FnbCase aDocs[] = {

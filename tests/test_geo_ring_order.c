@@ -23,42 +23,11 @@
 #include <stdlib.h>
 #include "kqltest.h"
 
-/* Read a number at *pz (advancing it); 0 when there is none. */
-static int ringNum(const char **pz, double *pR){
-  char *zEnd;
-  const char *z = *pz;
-  if( !(isdigit((unsigned char)z[0]) || (z[0]=='-' && isdigit((unsigned char)z[1]))) ) return 0;
-  *pR = strtod(z, &zEnd);
-  if( zEnd==z ) return 0;
-  *pz = zEnd;
-  return 1;
-}
-
-/* 1 when zGot and zWant agree (numbers within 1e-9 relative). */
-static int ringSame(const char *zGot, const char *zWant){
-  for(;;){
-    double g, w;
-    while( isspace((unsigned char)*zGot) ) zGot++;
-    while( isspace((unsigned char)*zWant) ) zWant++;
-    if( *zGot==0 || *zWant==0 ) return *zGot==*zWant;
-    if( ringNum(&zGot, &g) ){
-      double m;
-      if( !ringNum(&zWant, &w) ) return 0;
-      m = fabs(g)>fabs(w) ? fabs(g) : fabs(w);
-      if( fabs(g-w)>1e-9*m ) return 0;
-      continue;
-    }
-    if( *zGot!=*zWant ) return 0;
-    zGot++;
-    zWant++;
-  }
-}
-
 static void ringCases(const KqlTestCase *a, size_t n){
   for(size_t i=0; i<n; i++){
     int rc = 0;
     char *z = kqltestRun(a[i].zQuery, 0, &rc);
-    cr_expect(z!=0 && ringSame(z, a[i].zExpect), "case %zu: %s\n  got:      %s\n  expected: %s",
+    cr_expect(z!=0 && kqltestSameNumbers(z, a[i].zExpect), "case %zu: %s\n  got:      %s\n  expected: %s",
               i, a[i].zQuery, z ? z : "(null)", a[i].zExpect);
     free(z);
   }
