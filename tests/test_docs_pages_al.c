@@ -149,18 +149,7 @@ static const KqlTestCase aDocs[] = {
    "John\n"
    "Dave\n"
    "Jasmine\n"},
-  /* bag-unpack#6 */
-  {"datatable(d:dynamic, Description: string)\n"
-   "[\n"
-   "    dynamic({\"Name\": \"John\", \"Age\":20, \"height\":180}), \"Student\",\n"
-   "    dynamic({\"Name\": \"Dave\", \"Age\":40, \"height\":160}), \"Teacher\",\n"
-   "    dynamic({\"Name\": \"Jasmine\", \"Age\":30, \"height\":172}), \"Student\",\n"
-   "]\n"
-   "| evaluate bag_unpack(d) : (*, Name:string, Age:long)",
-   "Description:string,Name:string,Age:long\n"
-   "Student,John,20\n"
-   "Teacher,Dave,40\n"
-   "Student,Jasmine,30\n"},
+  /* bag-unpack#6: in test_docs_tabular.c */
   /* bag-zip#0 */
   {"let Data = datatable(KeysArray: dynamic, ValuesArray: dynamic) [\n"
    "    dynamic(['a', 'b', 'c']), dynamic([1, '2', 3.4])\n"

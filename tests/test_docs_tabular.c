@@ -438,24 +438,7 @@ static const DocCase aDocs[] = {
    "Val:int,Arr1:dynamic,Arr2:dynamic,Out:dynamic\n"
    "1,[\"A1\",\"A2\"],[\"B1\",\"B2\",\"B3\"],[\"A1_B1\",\"A2_B2\",\"_B3\"]\n"
    "5,[\"C1\",\"C2\"],[\"D1\"],[\"C1_D1\",\"C2_\"]\n"},
-  /* mv-apply over a property bag */
-  {"datatable(Source: string, Target: string, Count: long)\n"
-   "[\n"
-   "    '555-1234', '555-1212', 46,\n"
-   "    '555-2424', '', int(null)\n"
-   "]\n"
-   "| extend Pack = pack_all()\n"
-   "| mv-apply removeProperties = Pack on \n"
-   "    (\n"
-   "    mv-expand kind = array Pack\n"
-   "    | where Pack[1] !startswith \"555\"\n"
-   "    | summarize propsToRemove = make_set(Pack[0])\n"
-   "    )\n"
-   "| extend values = bag_remove_keys(Pack, propsToRemove)\n"
-   "| project-away propsToRemove",
-   "Source:string,Target:string,Count:long,Pack:dynamic,values:dynamic\n"
-   "555-1234,555-1212,46,{\"Source\":\"555-1234\",\"Target\":\"555-1212\",\"Count\":46},{\"Source\":\"555-1234\",\"Target\":\"555-1212\"}\n"
-   "555-2424,,null,{\"Source\":\"555-2424\",\"Target\":\"\",\"Count\":null},{\"Source\":\"555-2424\"}\n"},
+  /* mv-apply over a property bag: in test_docs_dynamic_ops.c (mvapply_bag) */
   /* evaluate rolling_percentile: 3-day median per day (was not supported) */
   {"let T = \n"
    "range idx from 0 to 24*10-1 step 1\n"
