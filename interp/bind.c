@@ -814,6 +814,38 @@ static KqlRel *bindLambdaTabular(Binder *p, const KqlAst *pCall, KqlScope *pFn){
 
 /* ---------------------------------------------------------------- statements */
 
+/*
+** In a batch (q1; q2; ...) a let of materialize() is one value for every
+** statement (Kusto caches it for the query): its rows are computed once,
+** while binding, into a temp table that the statements read. In a single
+** statement, or when checking without data, the MATERIALIZED CTE does.
+*/
+typedef struct EnvWrap EnvWrap;
+static KqlBindEnv *origEnv(Binder *p);
+static KqlRel *materializeBatch(Binder *p, const KqlAst *pLet, KqlRel *r){
+  KqlBindEnv *pOrig = origEnv(p);
+  const char *zOut = 0, *zErr = 0;
+  if( r->bError || pOrig==0 || pOrig->xQuery==0 || r->pGraph ) return r;
+  const char *zName = kqlArenaPrintf(p->pArena, "kql_mat_%d", p->nMat + 1);
+  const char *zSql = kqlArenaPrintf(p->pArena, "CREATE TEMP TABLE \"%s\" AS %s%s", zName, kqlBindWith(p), r->zSql);
+  if( pOrig->xQuery(pOrig->pArg, zSql, p->aParam, p->nParam, &zOut, &zErr) ){
+    kqlBindErr(p, pLet, "KQL300", "%s", zErr ? zErr : "materialize() failed");
+    return relError(p);
+  }
+  const char **azNew = kqlArenaAlloc(p->pArena, sizeof(char*)*(size_t)(p->nMat + 1));
+  if( p->nMat ) memcpy(azNew, p->azMat, sizeof(char*)*(size_t)p->nMat);
+  azNew[p->nMat++] = zName;
+  p->azMat = azNew;
+  KqlStr s;
+  kqlStrInit(&s, p->pArena);
+  kqlStrAppend(&s, "SELECT ", -1);
+  kqlBindColList(&s, r, 0);
+  kqlStrPrintf(&s, " FROM temp.\"%s\"", zName);
+  KqlRel *pNew = kqlBindRelNew(p, kqlStrText(&s), r->nCol, r->aCol);
+  pNew->bOrdered = r->bOrdered;
+  return pNew;
+}
+
 void kqlBindLet(Binder *p, const KqlAst *pLet){
   const KqlAst *pVal = pLet->nChild ? pLet->aChild[0] : 0;
   if( pVal==0 ){
@@ -832,6 +864,7 @@ void kqlBindLet(Binder *p, const KqlAst *pLet){
     if( bMat ){
       KqlScope *s = scopePush(p, pLet->z, KQL_SCOPE_REL);
       s->pRel = kqlBindTabular(p, pVal);
+      if( p->bTopLet && p->nResultStmt>1 ) s->pRel = materializeBatch(p, pLet, s->pRel);
     }else{
       KqlScope *s = scopePush(p, pLet->z, KQL_SCOPE_TABULAR);
       s->pAst = pVal;
@@ -848,11 +881,15 @@ void kqlBindLet(Binder *p, const KqlAst *pLet){
 ** The binder talks to the environment through a wrapper so that queries
 ** run during binding (xQuery) see the CTEs the statement has so far.
 */
-typedef struct EnvWrap EnvWrap;
 struct EnvWrap {
   KqlBindEnv *pOrig;    /* the caller's environment */
   Binder *pB;           /* whose CTEs prefix xQuery's SQL */
 };
+
+/* The caller's environment behind the wrapper (NULL outside kqlBindQuery). */
+static KqlBindEnv *origEnv(Binder *p){
+  return p->pEnv && p->pEnv->pArg && p->bTopLet ? ((EnvWrap*)p->pEnv->pArg)->pOrig : 0;
+}
 
 static int wrapTable(void *pArg, const char *zName, KqlTableRef *pOut, const char **pzErr){
   EnvWrap *w = pArg;
@@ -901,6 +938,13 @@ KqlProgram *kqlBindQuery(KqlArena *pArena, const KqlAst *pQuery, KqlBindEnv *pEn
   kqlBindCaseNames(&b, pQuery);
   KqlProgram *pProg = kqlArenaAlloc(pArena, sizeof(*pProg));
   int nStmt = pQuery ? pQuery->nChild : 0;
+  for(int i=0; i<nStmt; i++){
+    const KqlAst *pSt = pQuery->aChild[i];
+    if( pSt && pSt->eKind!=KQL_AST_LET && pSt->eKind!=KQL_AST_SET && pSt->eKind!=KQL_AST_DECLARE
+        && pSt->eKind!=KQL_AST_PATTERN && pSt->eKind!=KQL_AST_ALIAS && pSt->eKind!=KQL_AST_RESTRICT ){
+      b.nResultStmt++;
+    }
+  }
   pProg->aStmt = kqlArenaAlloc(pArena, sizeof(KqlBoundStmt)*(size_t)(nStmt+1));
   for(int i=0; i<nStmt; i++){
     const KqlAst *pSt = pQuery->aChild[i];
@@ -908,7 +952,9 @@ KqlProgram *kqlBindQuery(KqlArena *pArena, const KqlAst *pQuery, KqlBindEnv *pEn
     int nErrBefore = pDiags->nErr;
     switch( pSt->eKind ){
       case KQL_AST_LET:
+        b.bTopLet = 1;
         kqlBindLet(&b, pSt);
+        b.bTopLet = 0;
         break;
       case KQL_AST_SET:
         /* query options (set x=y) do not change results here, except the
@@ -987,6 +1033,8 @@ KqlProgram *kqlBindQuery(KqlArena *pArena, const KqlAst *pQuery, KqlBindEnv *pEn
   }
   pProg->nParam = b.nParam;
   pProg->aParam = b.aParam;
+  pProg->nMat = b.nMat;
+  pProg->azMat = b.azMat;
   pEnvOrig->eIoErr = envW.eIoErr;
   pEnvOrig->eOffline = envW.eOffline;
   return pProg;

@@ -54,6 +54,8 @@ struct KqlProgram {
   KqlBoundStmt *aStmt;  /* result statements, in order */
   int nParam;
   KqlParam *aParam;     /* aParam[i] is ?(i+1) */
+  int nMat;             /* temp tables made while binding (a batch's materialize()): */
+  const char **azMat;   /* the engine drops them after the last statement */
 };
 
 /* What a table name resolves to (filled by xTable). */

@@ -100,6 +100,13 @@ struct Binder {
   const KqlAst *pBinAutoAt;
   /* columns whose names differ only in case were reported (kqlBindRelNew) */
   int bCaseClash;
+  /* a batch (more than one result statement): a top-level let of
+  ** materialize() is computed once into a temp table (bind.c), named in
+  ** azMat so that the engine drops it after the query */
+  int nResultStmt;
+  int bTopLet;
+  int nMat;
+  const char **azMat;
 };
 
 #define KQL_BIND_MAX_DEPTH 400

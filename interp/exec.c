@@ -73,6 +73,15 @@ static int runQuery(void *pArg, const char *zSql, const KqlParam *aParam, int nP
   return 0;
 }
 
+/* Drop the temp tables a batch's materialize() made while binding (bind.c). */
+static void dropMaterialized(KqlEngine *pEng, const KqlProgram *pProg){
+  for(int i=0; pProg && i<pProg->nMat; i++){
+    char *zSql = sqlite3_mprintf("DROP TABLE IF EXISTS temp.\"%w\"", pProg->azMat[i]);
+    if( zSql ) sqlite3_exec(pEng->db, zSql, 0, 0, 0);
+    sqlite3_free(zSql);
+  }
+}
+
 int kql_run(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags,
             int (*xResult)(void *pArg, KqlResult *pRes), void *pArg){
   KqlArena *pArena = pDiags->pArena;
@@ -102,7 +111,10 @@ int kql_run(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags,
       ? kqlArenaPrintf(pArena, "(no file for it in directory '%s')", pEng->zDataDir)
       : "(no --data directory or --table mapping names it)";
   KqlProgram *pProg = kqlBindQuery(pArena, pQuery, &env, pDiags);
-  if( pDiags->nErr ) return env.eIoErr ? KQL_IOERR : env.eOffline ? KQL_OFFLINE : KQL_ERROR;
+  if( pDiags->nErr ){
+    dropMaterialized(pEng, pProg);
+    return env.eIoErr ? KQL_IOERR : env.eOffline ? KQL_OFFLINE : KQL_ERROR;
+  }
   int rc = KQL_OK;
   for(int i=0; i<pProg->nStmt && rc==KQL_OK; i++){
     const KqlBoundStmt *pB = &pProg->aStmt[i];
@@ -119,7 +131,8 @@ int kql_run(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags,
       kqlDiagAdd(pDiags, KQL_SEV_ERROR, "KQL301", pB->pAst->iOfst, pB->pAst->nLen,
                  "internal error: SQL: %s", sqlite3_errmsg(pEng->db));
       sqlite3_finalize(pStmt);
-      return KQL_ERROR;
+      rc = KQL_ERROR;
+      break;
     }
     bindParams(pStmt, pProg);
     KqlResult res;
@@ -138,6 +151,7 @@ int kql_run(KqlEngine *pEng, const KqlSource *pSrc, KqlDiagList *pDiags,
     sqlite3_finalize(pStmt);
     if( rcCb ) break;
   }
+  dropMaterialized(pEng, pProg);
   return rc;
 }
 
