@@ -35,7 +35,7 @@ LIB_OBJ   = $(patsubst %.c,$(B)/%.o,$(filter-out interp/main.c,$(LIB_SRC))) $(GE
 TEST_SRC ?= $(sort $(wildcard tests/*.c))
 TEST_OBJ  = $(patsubst %.c,$(B)/%.o,$(TEST_SRC))
 HDRS      = $(wildcard interp/*.h interp/*.inc tables/*.h grammar/*.h)
-PKGS      = re2c lemon libsqlite3-dev libcriterion-dev libpcre2-dev zlib1g-dev pkg-config libyaml-dev libmaxminddb-dev
+PKGS      = re2c lemon libsqlite3-dev libcriterion-dev libpcre2-dev zlib1g-dev pkg-config libyaml-dev libmaxminddb-dev uap-core
 
 .PHONY: all run test sanitize install clean deps check-deps bench
 all: $(B)/kqlite

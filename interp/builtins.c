@@ -76,6 +76,7 @@ static const KqlBuiltin aBuiltin[] = {
 #include "fn_misc.inc"
 #include "fn_window.inc"
 #include "fn_misc2.inc"
+#include "fn_useragent.inc"
 #include "fn_known.inc"
 };
 

@@ -5,6 +5,7 @@
 ** kqlFnRegisterAll(): registers every group of KQL SQL functions (fn.h).
 */
 #include "fn.h"
+#include "fn_useragent.h"
 
 int kqlFnRegisterAll(sqlite3 *db){
   int (*const aReg[])(sqlite3 *) = {
@@ -16,6 +17,7 @@ int kqlFnRegisterAll(sqlite3 *db){
     kqlFnRegisterMisc,
     kqlFnRegisterWindow,
     kqlFnRegisterPattern,
+    kqlFnRegisterUserAgent,
   };
   for(unsigned i=0; i<sizeof(aReg)/sizeof(aReg[0]); i++){
     int rc = aReg[i](db);
