@@ -482,22 +482,7 @@ static KqlRel *ipLookup(Binder *p, KqlRel *pIn, const KqlAst *pCall, int bV6){
   /* ipv4_lookup: the input's columns first; ipv6_lookup: the lookup table's */
   for(int iPass=0; iPass<2; iPass++){
     int bLookup = (iPass==0)==(bV6!=0);
-    const KqlRel *pR = bLookup ? pLk : pIn;
-    const char *zT = bLookup ? zB : zA;
-    for(int c=0; c<pR->nCol; c++){
-      const char *zName = kqlNameUnique(p, pR->aCol[c].zName, aOut, nOut);
-      int bStr = bLookup && bLeft && pR->aCol[c].eType==KQL_T_STRING;   /* strings are never null */
-      if( nOut ) kqlStrAppend(&s, ", ", 2);
-      if( bStr ) kqlStrAppend(&s, "coalesce(", -1);
-      kqlStrPrintf(&s, "%s.", zT);
-      kqlStrIdent(&s, pR->aCol[c].zName, -1);
-      if( bStr ) kqlStrAppend(&s, ", '')", -1);
-      kqlStrAppend(&s, " AS ", -1);
-      kqlStrIdent(&s, zName, -1);
-      aOut[nOut].zName = zName;
-      aOut[nOut].eType = pR->aCol[c].eType;
-      nOut++;
-    }
+    kqlPluginAppendCols(p, &s, bLookup ? pLk : pIn, bLookup ? zB : zA, -1, bLookup && bLeft, aOut, &nOut);
   }
   if( nOut==0 ) kqlStrAppend(&s, "NULL", -1);
   KqlExpr eR;

@@ -19,6 +19,12 @@
 const KqlAst *kqlPluginArg(const KqlAst *pCall, const char *zName, int iPos);
 /* Number of positional (unnamed) arguments of pCall. */
 int kqlPluginNArg(const KqlAst *pCall);
+/* Append the columns of pR (read from alias zT) to the SELECT list s and to
+** aOut[*pnOut..], each under a name unique in aOut; iSkip (or -1) is left
+** out; with bCoalesce, string columns read coalesce(x, '') (the unmatched
+** side of a left lookup: Kusto strings are never null). */
+void kqlPluginAppendCols(Binder *p, KqlStr *s, const KqlRel *pR, const char *zT, int iSkip,
+                         int bCoalesce, KqlCol *aOut, int *pnOut);
 
 KqlRel *kqlPluginGeo(Binder *p, KqlRel *pIn, const KqlAst *pCall, const char *zName);
 KqlRel *kqlPluginActivity(Binder *p, KqlRel *pIn, const KqlAst *pCall, const char *zName);

@@ -99,23 +99,8 @@ static KqlRel *geoLookup(Binder *p, KqlRel *pIn, const KqlAst *pCall, int bLine)
   kqlStrInit(&s, p->pArena);
   kqlStrAppend(&s, "SELECT ", -1);
   for(int iPass=0; iPass<2; iPass++){
-    const KqlRel *pR = iPass ? pLk : pIn;
-    const char *zT = iPass ? zB : zA;
-    for(int c=0; c<pR->nCol; c++){
-      if( iPass && c==iKey && !bRetKey ) continue;
-      const char *zName = kqlNameUnique(p, pR->aCol[c].zName, aOut, nOut);
-      int bStr = iPass && bLeft && pR->aCol[c].eType==KQL_T_STRING;   /* strings are never null */
-      if( nOut ) kqlStrAppend(&s, ", ", 2);
-      if( bStr ) kqlStrAppend(&s, "coalesce(", -1);
-      kqlStrPrintf(&s, "%s.", zT);
-      kqlStrIdent(&s, pR->aCol[c].zName, -1);
-      if( bStr ) kqlStrAppend(&s, ", '')", -1);
-      kqlStrAppend(&s, " AS ", -1);
-      kqlStrIdent(&s, zName, -1);
-      aOut[nOut].zName = zName;
-      aOut[nOut].eType = pR->aCol[c].eType;
-      nOut++;
-    }
+    kqlPluginAppendCols(p, &s, iPass ? pLk : pIn, iPass ? zB : zA,
+                        iPass && !bRetKey ? iKey : -1, iPass && bLeft, aOut, &nOut);
   }
   if( nOut==0 ) kqlStrAppend(&s, "NULL", -1);
   KqlStr k;

@@ -27,6 +27,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* kqlPluginAppendCols(): contract in bind_ext_plugin.h. */
+void kqlPluginAppendCols(Binder *p, KqlStr *s, const KqlRel *pR, const char *zT, int iSkip,
+                         int bCoalesce, KqlCol *aOut, int *pnOut){
+  for(int c=0; c<pR->nCol; c++){
+    if( c==iSkip ) continue;
+    const char *zName = kqlNameUnique(p, pR->aCol[c].zName, aOut, *pnOut);
+    int bStr = bCoalesce && pR->aCol[c].eType==KQL_T_STRING;
+    if( *pnOut ) kqlStrAppend(s, ", ", 2);
+    if( bStr ) kqlStrAppend(s, "coalesce(", -1);
+    kqlStrPrintf(s, "%s.", zT);
+    kqlStrIdent(s, pR->aCol[c].zName, -1);
+    if( bStr ) kqlStrAppend(s, ", '')", -1);
+    kqlStrAppend(s, " AS ", -1);
+    kqlStrIdent(s, zName, -1);
+    aOut[*pnOut].zName = zName;
+    aOut[*pnOut].eType = pR->aCol[c].eType;
+    (*pnOut)++;
+  }
+}
+
 const KqlAst *kqlPluginArg(const KqlAst *pCall, const char *zName, int iPos){
   int k = 0;
   for(int i=0; i<pCall->nChild; i++){
